@@ -1,0 +1,11 @@
+package dev.wipflow.extract;
+
+import dev.wipflow.pipeline.RunContext;
+
+/** Turns a product URL into {@link ProductFields}: fetch, then structured data, heuristics and (optionally) an LLM. */
+public interface Extractor {
+    ProductFields extract(String url, RunContext ctx);
+
+    /** Short name for {@code /api/health}. */
+    String name();
+}

@@ -1,0 +1,11 @@
+package dev.wipflow.extract;
+
+import dev.wipflow.pipeline.RunContext;
+
+/** Fetches a supplier page. Failures are {@link dev.wipflow.pipeline.StepFailure}s with a message a user can act on. */
+public interface PageFetcher {
+    Page fetch(String url, RunContext ctx);
+
+    /** Fetches a machine-readable resource of the same shop (a Shopify or WooCommerce feed); JSON allowed. */
+    Page fetchJson(String url, RunContext ctx);
+}

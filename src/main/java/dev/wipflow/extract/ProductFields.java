@@ -1,0 +1,83 @@
+package dev.wipflow.extract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A product as extracted from a supplier page (DESIGN §3 "Fields"). Every value may be missing;
+ * {@code sources} says where each present field came from: {@code feed}, {@code json-ld},
+ * {@code microdata}, {@code rdfa}, {@code meta}, {@code heuristic} or {@code llm}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProductFields(
+        String title,
+        String brand,
+        String sku,
+        String mpn,
+        String gtin,
+        BigDecimal price,
+        @JsonProperty("compare_at_price") BigDecimal compareAtPrice,
+        String currency,
+        String availability,
+        List<String> images,
+        String description,
+        List<String> category,
+        Map<String, String> specs,
+        Map<String, String> sources) {
+
+    public static final List<String> NAMES = List.of("title", "brand", "sku", "mpn", "gtin", "price",
+            "compare_at_price", "currency", "availability", "images", "description", "category", "specs");
+
+    public ProductFields {
+        images = images == null ? List.of() : List.copyOf(images);
+        category = category == null ? List.of() : List.copyOf(category);
+        specs = specs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(specs));
+        sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    }
+
+    public static ProductFields empty() {
+        return new ProductFields(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Names of the fields that hold a value, in {@link #NAMES} order. */
+    public List<String> present() {
+        List<String> out = new ArrayList<>();
+        for (String name : NAMES) {
+            if (has(name)) out.add(name);
+        }
+        return out;
+    }
+
+    public boolean has(String name) {
+        Object v = value(name);
+        if (v == null) return false;
+        if (v instanceof String s) return !s.isBlank();
+        if (v instanceof List<?> l) return !l.isEmpty();
+        if (v instanceof Map<?, ?> m) return !m.isEmpty();
+        return true;
+    }
+
+    public Object value(String name) {
+        return switch (name) {
+            case "title" -> title;
+            case "brand" -> brand;
+            case "sku" -> sku;
+            case "mpn" -> mpn;
+            case "gtin" -> gtin;
+            case "price" -> price;
+            case "compare_at_price" -> compareAtPrice;
+            case "currency" -> currency;
+            case "availability" -> availability;
+            case "images" -> images;
+            case "description" -> description;
+            case "category" -> category;
+            case "specs" -> specs;
+            default -> throw new IllegalArgumentException("unknown field " + name);
+        };
+    }
+}

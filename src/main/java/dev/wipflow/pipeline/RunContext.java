@@ -1,0 +1,86 @@
+package dev.wipflow.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one product's run carries through its steps: the request's deadline, {@code fast_mode}, a way to keep
+ * an SSE stream alive during a long wait, and the tallies reported back (Sheets calls, LLM tokens, warnings).
+ * Lives for one request on one thread.
+ */
+public final class RunContext {
+    private final Instant deadline;
+    private final boolean fastMode;
+    private final Heartbeat heartbeat;
+    private final AtomicInteger sheetCalls = new AtomicInteger();
+    private final AtomicLong llmTokens = new AtomicLong();
+    private final List<String> warnings = new ArrayList<>();
+
+    public RunContext(Instant deadline, boolean fastMode, Heartbeat heartbeat) {
+        this.deadline = deadline;
+        this.fastMode = fastMode;
+        this.heartbeat = heartbeat == null ? Heartbeat.NONE : heartbeat;
+    }
+
+    public static RunContext unbounded() {
+        return new RunContext(null, false, Heartbeat.NONE);
+    }
+
+    /** Time left before the request's budget runs out; {@code null} when there is no budget. */
+    public Duration remaining() {
+        return deadline == null ? null : Duration.between(Instant.now(), deadline);
+    }
+
+    /** True when waiting {@code wait} would still end inside the budget. */
+    public boolean fits(Duration wait) {
+        return deadline == null || Instant.now().plus(wait).isBefore(deadline);
+    }
+
+    public boolean fastMode() {
+        return fastMode;
+    }
+
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    public void countSheetCall() {
+        sheetCalls.incrementAndGet();
+    }
+
+    public int sheetCalls() {
+        return sheetCalls.get();
+    }
+
+    public void addLlmTokens(long tokens) {
+        llmTokens.addAndGet(tokens);
+    }
+
+    public long llmTokens() {
+        return llmTokens.get();
+    }
+
+    public void warn(String warning) {
+        synchronized (warnings) {
+            warnings.add(warning);
+        }
+    }
+
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
+    /** Called during long waits so a streaming caller can send a keep-alive; must be cheap. */
+    @FunctionalInterface
+    public interface Heartbeat {
+        Heartbeat NONE = () -> { };
+
+        void beat();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.wipflow.pipeline;
+
+/** A step could not do its work; the product ends {@code failed} with this message. */
+public class StepFailure extends RuntimeException {
+    public StepFailure(String message) {
+        super(message);
+    }
+
+    public StepFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
