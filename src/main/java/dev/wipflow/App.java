@@ -110,6 +110,13 @@ public final class App implements AutoCloseable {
                 s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish
                 s.setStopAtShutdown(true);
             });
+            if (!config.corsOrigins().isEmpty()) {
+                List<String> origins = config.corsOrigins();
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.path = "/api/*";
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }));
+            }
             Errors.register(c);
             routes.register(c);
             if (config.demo()) DemoShop.register(c);
