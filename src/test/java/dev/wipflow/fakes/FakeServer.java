@@ -24,6 +24,12 @@ import java.util.zip.GZIPInputStream;
  */
 public abstract class FakeServer implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // Without TCP_NODELAY, small answers wait ~40 ms for delayed ACKs: fakes would look slow in benchmarks.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final List<Long> requestNanos = new ArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
