@@ -58,7 +58,7 @@ public abstract class FakeServer implements AutoCloseable {
     }
 
     /** Requests received so far. */
-    public synchronized int requests() {
+    public synchronized int requestCount() {
         return requestNanos.size();
     }
 
