@@ -45,6 +45,10 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
+    public static GoogleSheet fromConfig(Config config) {
+        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT);
+    }
+
     public static GoogleSheet fromConfig(Config config, AppendJournal journal) {
         return fromConfig(config, journal, SheetsRetry.DEFAULT);
     }
@@ -96,9 +100,13 @@ public final class GoogleSheet implements ProductSheet {
         }
     }
 
-    /** Appends once: after a lost answer, or when the journal says an earlier append may have landed, looks first. */
+    /**
+     * Appends once. Looks for the SKU first when an earlier append may have landed: after a lost answer, when the
+     * journal knows the SKU, or when this process has not read the tab yet (a restart, maybe after a crash between
+     * an append and its checkpoint) — that read is needed for the header row anyway.
+     */
     private int append(String tab, String sku, Map<String, String> values, RunContext ctx) {
-        boolean look = journal.contains(tab, sku);
+        boolean look = journal.contains(tab, sku) || !tabs.knows(tab);
         for (int attempt = 1; ; attempt++) {
             if (look) {
                 Optional<Integer> landed = rowIn(tab, sku, ctx);

@@ -44,6 +44,11 @@ final class TabReader {
         return known != null ? known : read(tab, ctx).layout();
     }
 
+    /** True when this process has read or made the tab before. */
+    boolean knows(String tab) {
+        return layouts.containsKey(tab);
+    }
+
     /** Remembers a header row seen in some other answer. */
     void saw(TabLayout layout) {
         layouts.put(layout.title(), layout);

@@ -49,15 +49,29 @@ class GoogleSheetRecoveryTest {
 
     @Test
     void appending_again_after_a_crash_updates_the_row_the_first_append_made() {
-        AppendJournal durable = AppendJournal.inMemory(100);
-        GoogleSheet before = fx.sheet(Map.of(), SheetsFixture.FAST_RETRY, durable);
+        GoogleSheet before = fx.sheet();
+        before.findRow("sinks", "CRASH-1", RunContext.unbounded());
         before.writeRow("sinks", Optional.empty(), "CRASH-1", values("CRASH-1"), RunContext.unbounded());
 
-        GoogleSheet restarted = fx.sheet(Map.of(), SheetsFixture.FAST_RETRY, durable);
-        int row = restarted.writeRow("sinks", Optional.empty(), "CRASH-1", values("CRASH-1"), RunContext.unbounded());
+        GoogleSheet restarted = fx.sheet();
+        RunContext ctx = RunContext.unbounded();
+        int row = restarted.writeRow("sinks", Optional.empty(), "CRASH-1", values("CRASH-1"), ctx);
 
         assertThat(row).isEqualTo(2);
         assertThat(skus()).containsExactly("CRASH-1");
+        assertThat(ctx.sheetCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void a_step_run_again_in_the_same_process_finds_the_row_its_first_run_appended() {
+        GoogleSheet sheet = fx.sheet();
+        sheet.findRow("sinks", "AGAIN-1", RunContext.unbounded());
+        sheet.writeRow("sinks", Optional.empty(), "AGAIN-1", values("AGAIN-1"), RunContext.unbounded());
+
+        int row = sheet.writeRow("sinks", Optional.empty(), "AGAIN-1", values("AGAIN-1"), RunContext.unbounded());
+
+        assertThat(row).isEqualTo(2);
+        assertThat(skus()).containsExactly("AGAIN-1");
     }
 
     @Test
