@@ -1,6 +1,5 @@
 package dev.wipflow.fakes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -141,9 +140,5 @@ public final class FakeSheetsApi extends FakeServer {
 
     private static void error(HttpExchange ex, int code, String message, String status) throws IOException {
         send(ex, code, Map.of("error", Map.of("code", code, "message", message, "status", status)));
-    }
-
-    static JsonNode node(Object o) {
-        return JSON.valueToTree(o);
     }
 }
