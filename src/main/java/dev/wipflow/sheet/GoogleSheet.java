@@ -67,6 +67,7 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /** The tab that holds a collection: {@code GOOGLE_SHEETS_TAB} when set, else the collection's name. */
+    @Override
     public String tabFor(String collection) {
         return fixedTab != null ? fixedTab : collection;
     }
