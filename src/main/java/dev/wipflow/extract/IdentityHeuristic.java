@@ -41,9 +41,10 @@ final class IdentityHeuristic {
     /** "Brand: Moen" written as a short line of text (a paragraph or list item) in the product block. */
     private static String labelled(ProductScope scope, Pattern label) {
         for (Element e : scope.product().select("p, li, dd, div, span")) {
+            if (hasBlockInside(e)) continue;
             String t = e.text();
             int colon = t.indexOf(':');
-            if (t.length() > 100 || colon < 1 || hasBlockInside(e)) continue;
+            if (t.length() > 100 || colon < 1) continue;
             if (label.matcher(t.substring(0, colon).trim()).matches()) {
                 String v = Text.clean(t.substring(colon + 1));
                 if (!v.isEmpty() && v.length() <= 60) return v;
@@ -54,7 +55,7 @@ final class IdentityHeuristic {
 
     private static boolean hasBlockInside(Element e) {
         for (Element c : e.children()) {
-            if (c.isBlock() || c.normalName().equals("br") || c.selectFirst("p, div, li, dd, br") != null) return true;
+            if (c.isBlock() || c.normalName().equals("br")) return true;
         }
         return false;
     }
