@@ -8,7 +8,11 @@ import dev.wipflow.demo.DemoShop;
 import dev.wipflow.describe.Describer;
 import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
-import dev.wipflow.extract.BasicExtractor;
+import dev.wipflow.extract.AddressPolicy;
+import dev.wipflow.extract.FetchLimits;
+import dev.wipflow.extract.FieldFiller;
+import dev.wipflow.extract.ProductExtractor;
+import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.Errors;
@@ -25,6 +29,7 @@ import dev.wipflow.pipeline.FinalizeStep;
 import dev.wipflow.pipeline.Processor;
 import dev.wipflow.pipeline.SheetRowStep;
 import dev.wipflow.llm.ChatClient;
+import dev.wipflow.llm.LlmFieldFiller;
 import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
@@ -77,7 +82,8 @@ public final class App implements AutoCloseable {
 
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
-        Extractor extractor = new BasicExtractor(http);
+        Extractor extractor = new ProductExtractor(new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT),
+                chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat));
         Describer templates = new TemplateDescriber();
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
@@ -98,7 +104,8 @@ public final class App implements AutoCloseable {
         Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
 
         Routes routes = new Routes(
-                new WipHandlers(wips, new WipService(wips, url -> true, clock), events, clock),
+                new WipHandlers(wips, new WipService(wips, config.fetchAllowPrivate() ? url -> true
+                        : url -> AddressPolicy.refuseUrl(url).isEmpty(), clock), events, clock),
                 new ProcessHandlers(processor, wips, jobs, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(jobs),
                 new ExportHandlers(wips),

@@ -12,11 +12,34 @@ import java.util.Set;
  * Which hosts and addresses a supplier URL may not point at: private, loopback, link-local, CGNAT, multicast,
  * unspecified, documentation/benchmark ranges and cloud metadata endpoints, for IPv4 and IPv6 alike.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
     private static final Set<String> FORBIDDEN_NAMES = Set.of(
             "localhost", "metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal");
 
     private AddressPolicy() {
+    }
+
+    /**
+     * Why a URL must be refused without looking its host up: a forbidden name or a literal address in a refused
+     * range; empty when it may be tried (names are checked again on every fetch, after DNS).
+     */
+    public static Optional<String> refuseUrl(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the url is not valid");
+        }
+        if (host == null) return Optional.of("the url has no host");
+        Optional<String> name = refuseName(host);
+        if (name.isPresent()) return name;
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.contains(":") && !literal.matches("[0-9.]+")) return Optional.empty();
+        try {
+            return refuse(InetAddress.getByName(literal)); // a literal: no DNS lookup happens
+        } catch (UnknownHostException e) {
+            return Optional.of("the host " + host + " is not a valid address");
+        }
     }
 
     /** Why a host name must not be resolved at all, or empty when it may be. */

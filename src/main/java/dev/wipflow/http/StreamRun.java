@@ -6,7 +6,6 @@ import dev.wipflow.pipeline.Processor;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +92,8 @@ final class StreamRun {
     }
 
     private Optional<ProcessResult> once(Long id) {
-        Integer budget = deadline == null ? null : (int) Math.max(1, Duration.between(Instant.now(), deadline).toSeconds());
         Optional<ProcessResult> r = processor.processOne(collection,
-                new ProcessRequest(id, fast, jobId, budget, false, false), sse::beat,
+                new ProcessRequest(id, fast, jobId, null, false, false, deadline), sse::beat,
                 e -> {
                     lastId = Math.max(lastId, e.id());
                     Map<String, Object> data = new LinkedHashMap<>();
@@ -120,8 +118,9 @@ final class StreamRun {
         sse.send("skipped", id(), Map.of("wip_id", id, "reason", why));
     }
 
+    /** True when less than a second of the stream's budget is left: too little to start on a product. */
     private boolean outOfTime() {
-        return deadline != null && !Instant.now().isBefore(deadline);
+        return deadline != null && Instant.now().plusSeconds(1).isAfter(deadline);
     }
 
     /** Waits on the request's own thread for a quota, keeping the stream alive. */

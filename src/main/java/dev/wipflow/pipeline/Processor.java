@@ -88,8 +88,7 @@ public final class Processor {
     private ProcessResult run(WipProduct start, String token, ProcessRequest req, RunContext.Heartbeat heartbeat,
                               ProgressListener listener) {
         Instant began = clock.instant();
-        int maxSeconds = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
-        Instant deadline = maxSeconds > 0 ? began.plusSeconds(maxSeconds) : null;
+        Instant deadline = deadline(req, began);
         RunContext ctx = new RunContext(deadline, req.fastMode(), heartbeat);
         List<StepRun> ran = new ArrayList<>();
         WipProduct p = start;
@@ -174,8 +173,7 @@ public final class Processor {
                 : wips.list(collection, Status.PENDING, null, 1, 0).stream().findFirst()
                         .orElseThrow(() -> ApiException.notFound("no pending product to preview in " + collection));
         Instant began = clock.instant();
-        int maxSeconds = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
-        RunContext ctx = new RunContext(maxSeconds > 0 ? began.plusSeconds(maxSeconds) : null, req.fastMode(), heartbeat);
+        RunContext ctx = new RunContext(deadline(req, began), req.fastMode(), heartbeat);
         List<StepRun> ran = new ArrayList<>();
         ProductFields fields = null;
         Descriptions descriptions = null;
@@ -196,6 +194,12 @@ public final class Processor {
         return new ProcessResult(error == null, p.id(), p.sku(), p.rowNum(), seconds,
                 fields == null ? List.of() : fields.present(), p.status().id(), true, null, null, ran, error,
                 ctx.sheetCalls(), ctx.llmTokens(), ctx.warnings(), req.jobId(), true, fields, descriptions);
+    }
+
+    private Instant deadline(ProcessRequest req, Instant began) {
+        if (req.deadline() != null) return req.deadline();
+        int maxSeconds = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
+        return maxSeconds > 0 ? began.plusSeconds(maxSeconds) : null;
     }
 
     private Job activeJob(String collection, String jobId, Long wipId) {

@@ -92,8 +92,9 @@ class StreamAndJobsTest {
     void a_stream_with_a_time_budget_pauses_and_the_next_one_goes_on() throws Exception {
         shop.delay("sink-jsonld.html", 1200);
         shop.delay("tap-og.html", 1200);
-        Stream first = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?max_seconds=1&wip_ids="
+        Stream first = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?max_seconds=2&wip_ids="
                 + ids.get(0) + "," + ids.get(1)));
+        assertThat(first.of("product")).hasSize(1);
         assertThat(first.of("pause")).hasSize(1);
         assertThat(first.of("done")).isEmpty();
         Stream rest = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?wip_ids="
