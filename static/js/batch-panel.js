@@ -88,7 +88,7 @@ function begin(options) {
     clearInterval(ticker);
     if (run.status === 'finished' || run.status === 'cancelled') savedJob.set(null);
     update({ batch: run });
-    notify(summary(run), run.failed || run.status !== 'finished' ? 'error' : 'ok');
+    notify(summary(run), run.status === 'finished' ? (run.failed ? 'info' : 'ok') : 'error');
     refreshAll();
     loadJobs();
   });
