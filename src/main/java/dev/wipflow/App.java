@@ -1,0 +1,146 @@
+package dev.wipflow;
+
+import dev.wipflow.clean.BuiltInCleaner;
+import dev.wipflow.clean.Cleaner;
+import dev.wipflow.config.Config;
+import dev.wipflow.demo.DemoShop;
+import dev.wipflow.describe.Describer;
+import dev.wipflow.describe.TemplateDescriber;
+import dev.wipflow.extract.BasicExtractor;
+import dev.wipflow.extract.Extractor;
+import dev.wipflow.http.Auth;
+import dev.wipflow.http.Errors;
+import dev.wipflow.http.ExportHandlers;
+import dev.wipflow.http.JobHandlers;
+import dev.wipflow.http.ProcessHandlers;
+import dev.wipflow.http.Routes;
+import dev.wipflow.http.StreamLimiter;
+import dev.wipflow.http.WipHandlers;
+import dev.wipflow.pipeline.CleanStep;
+import dev.wipflow.pipeline.DescribeStep;
+import dev.wipflow.pipeline.ExtractStep;
+import dev.wipflow.pipeline.FinalizeStep;
+import dev.wipflow.pipeline.Processor;
+import dev.wipflow.pipeline.SheetRowStep;
+import dev.wipflow.sheet.LocalSheet;
+import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.store.Database;
+import dev.wipflow.store.EventStore;
+import dev.wipflow.store.JobStore;
+import dev.wipflow.store.Json;
+import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.WipService;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds wipflow from its configuration: the one place where the parts are chosen and wired. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    public static final String VERSION = "0.1.0";
+    static final int MAX_BODY_BYTES = 2_000_000;
+    static final int MAX_STREAMS = 50;
+
+    private final Javalin server;
+    private final Config config;
+    private final Database database;
+
+    private App(Javalin server, Config config, Database database) {
+        this.server = server;
+        this.config = config;
+        this.database = database;
+    }
+
+    /** Starts the server on {@code config.port()} (0: a free port). */
+    public static App start(Config config) {
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(config.databaseUrl());
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60)).build();
+
+        WipStore wips = new WipStore(db.jdbi());
+        EventStore events = new EventStore(db.jdbi());
+        JobStore jobs = new JobStore(db.jdbi());
+
+        ProductSheet sheet = new LocalSheet(db.jdbi());
+        Extractor extractor = new BasicExtractor(http);
+        Describer templates = new TemplateDescriber();
+        Describer describer = templates;
+        Cleaner cleaner = new BuiltInCleaner();
+
+        Processor processor = new Processor(wips, events, jobs, List.of(
+                new SheetRowStep(sheet),
+                new ExtractStep(extractor),
+                new DescribeStep(describer, templates),
+                new CleanStep(sheet, cleaner, config.sheetsTab()),
+                new FinalizeStep(sheet)), config.lease(), config.maxSeconds(), clock);
+
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("sheet", sheet.name());
+        parts.put("extractor", extractor.name());
+        parts.put("describer", describer.name());
+        parts.put("cleaner", cleaner.name());
+        parts.put("database", db.dialect().name().toLowerCase());
+        Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
+
+        Routes routes = new Routes(
+                new WipHandlers(wips, new WipService(wips, url -> true, clock), events, clock),
+                new ProcessHandlers(processor, wips, jobs, new StreamLimiter(MAX_STREAMS)),
+                new JobHandlers(jobs),
+                new ExportHandlers(wips),
+                ctx -> ctx.json(health),
+                new Auth(config.apiToken()));
+
+        Javalin server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.staticFiles.add("/static", Location.CLASSPATH);
+            c.jetty.modifyServer(s -> {
+                s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish
+                s.setStopAtShutdown(true);
+            });
+            Errors.register(c);
+            routes.register(c);
+            if (config.demo()) DemoShop.register(c);
+        });
+        server.start(config.port());
+        if (config.apiToken() == null) log.warn("API_TOKEN is not set: anyone who can reach port {} can use the API", server.port());
+        App app = new App(server, config.withPort(server.port()), db);
+        if (config.demo()) DemoShop.seed(wips, app.baseUrl(), clock);
+        log.info("wipflow {} listening on {} ({})", VERSION, app.baseUrl(), config);
+        return app;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Stops taking requests and lets the ones in flight finish (Jetty's stop timeout). */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

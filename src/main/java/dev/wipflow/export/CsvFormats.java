@@ -1,0 +1,80 @@
+package dev.wipflow.export;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.wipflow.http.ApiException;
+import dev.wipflow.wip.NewItem;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** CSV in (an import of {@code sku,url} rows) and out (exports), with jackson-dataformat-csv. */
+public final class CsvFormats {
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    private CsvFormats() {
+    }
+
+    /** Reads {@code sku,url} rows; the header names the columns (any case), else the first two columns are used. */
+    public static List<NewItem> readItems(String csv, int max) {
+        List<NewItem> items = new ArrayList<>();
+        try (MappingIterator<List<String>> rows = MAPPER.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv)) {
+            int skuCol = 0, urlCol = 1;
+            boolean first = true;
+            while (rows.hasNext()) {
+                List<String> row = rows.next();
+                if (first) {
+                    first = false;
+                    List<String> lower = row.stream().map(s -> s == null ? "" : s.strip().toLowerCase(Locale.ROOT)).toList();
+                    if (lower.contains("sku") || lower.contains("url")) {
+                        skuCol = lower.indexOf("sku");
+                        urlCol = lower.indexOf("url");
+                        if (skuCol < 0 || urlCol < 0) throw ApiException.badRequest("the CSV header needs both sku and url columns");
+                        continue;
+                    }
+                }
+                if (row.stream().allMatch(s -> s == null || s.isBlank())) continue;
+                if (items.size() == max) {
+                    throw new ApiException(413, "too_many_items", "at most " + max + " products per request");
+                }
+                items.add(new NewItem(cell(row, skuCol), cell(row, urlCol)));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) throw api;
+            throw ApiException.badRequest("malformed CSV: " + e.getMessage());
+        }
+        return items;
+    }
+
+    /** Writes rows under a header; cells that a spreadsheet would run as a formula are quoted as text. */
+    public static void write(Writer out, List<String> columns, Iterable<Map<String, String>> rows) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        try (SequenceWriter w = MAPPER.writer(schema.build()).writeValues(out)) {
+            for (Map<String, String> row : rows) {
+                Map<String, String> safe = new java.util.LinkedHashMap<>();
+                for (String c : columns) safe.put(c, defuse(row.getOrDefault(c, "")));
+                w.write(safe);
+            }
+        }
+    }
+
+    private static String cell(List<String> row, int i) {
+        return i < row.size() && row.get(i) != null ? row.get(i).strip() : "";
+    }
+
+    /** See https://owasp.org/www-community/attacks/CSV_Injection */
+    static String defuse(String value) {
+        if (value == null || value.isEmpty()) return "";
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+}

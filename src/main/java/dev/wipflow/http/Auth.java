@@ -1,0 +1,28 @@
+package dev.wipflow.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** {@code API_TOKEN}: every {@code /api} route but health needs {@code Authorization: Bearer <token>}. */
+public final class Auth {
+    private final byte[] token;
+
+    public Auth(String token) {
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public void check(Context ctx) {
+        if (token == null || ctx.path().equals("/api/health") || "OPTIONS".equals(ctx.method().name())) return;
+        String header = ctx.header("Authorization");
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        if (given.isEmpty() && ctx.path().endsWith("/process-stream")) {
+            given = ctx.queryParam("token") == null ? "" : ctx.queryParam("token"); // EventSource cannot set headers
+        }
+        if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "unauthorized", given.isEmpty() ? "this server needs an API token (Authorization: Bearer …)"
+                    : "the API token is wrong");
+        }
+    }
+}

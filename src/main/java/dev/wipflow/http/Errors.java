@@ -1,0 +1,44 @@
+package dev.wipflow.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to {@code {"success": false, "error": {code, message, details}}}, once. */
+public final class Errors {
+    private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {
+    }
+
+    public static void register(JavalinConfig config) {
+        config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String code = status == 413 ? "too_large" : status == 404 ? "not_found" : "http_" + status;
+            String message = status == 413 ? "the request body is too large" : e.getMessage();
+            send(ctx, status, code, message, Map.of());
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "internal", "internal error; the server log has the details", Map.of());
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                send(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
+            }
+        });
+    }
+
+    static void send(Context ctx, int status, String code, String message, Map<String, ?> details) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("details", details);
+        ctx.status(status).json(Map.of("success", false, "error", error));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.wipflow.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wipflow.pipeline.ProcessRequest;
+import dev.wipflow.pipeline.ProcessResult;
+import dev.wipflow.pipeline.Processor;
+import dev.wipflow.pipeline.ProgressListener;
+import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.store.JobStore;
+import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.Job;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.WipProduct;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code process-one}, {@code process-stream} and job creation: each product is processed inside the request. */
+public final class ProcessHandlers {
+    private final Processor processor;
+    private final WipStore wips;
+    private final JobStore jobs;
+    private final StreamLimiter streams;
+
+    public ProcessHandlers(Processor processor, WipStore wips, JobStore jobs, StreamLimiter streams) {
+        this.processor = processor;
+        this.wips = wips;
+        this.jobs = jobs;
+        this.streams = streams;
+    }
+
+    public void processOne(Context ctx) {
+        String collection = Requests.collection(ctx);
+        JsonNode body = Requests.jsonObject(ctx);
+        ProcessRequest req = new ProcessRequest(Requests.optLong(body, "wip_id"), Requests.optBool(body, "fast_mode"),
+                Requests.optString(body, "job_id", 64), Requests.optInt(body, "max_seconds", 1, 86_400),
+                Requests.optBool(body, "force"), Requests.optBool(body, "dry_run"));
+        Optional<ProcessResult> r = processor.processOne(collection, req, RunContext.Heartbeat.NONE, ProgressListener.NONE);
+        if (r.isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        ctx.json(r.get());
+    }
+
+    /** Creates a job from {@code wip_ids} (all pending products when absent). */
+    public void createJob(Context ctx) {
+        String collection = Requests.collection(ctx);
+        JsonNode body = Requests.jsonObject(ctx);
+        List<Long> ids = Requests.ids(body, "wip_ids");
+        if (ids == null) {
+            ids = wips.list(collection, Status.PENDING, null, Requests.MAX_IDS, 0).stream().map(WipProduct::id).toList();
+        }
+        if (ids.isEmpty()) throw ApiException.invalid("no products to process", Map.of("field", "wip_ids"));
+        List<Long> unknown = ids.stream().filter(id -> wips.get(collection, id).isEmpty()).limit(100).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid(unknown.size() + " id(s) are not products of " + collection, Map.of("unknown", unknown));
+        }
+        Job job = jobs.create(collection, ids, Requests.optBool(body, "fast_mode"));
+        String base = "/api/" + collection + "/wip";
+        ctx.status(201).json(Map.of("success", true, "job_id", job.jobId(), "status", job.status(),
+                "total_products", job.totalProducts(), "status_url", base + "/jobs/" + job.jobId(),
+                "stream_url", base + "/process-stream?job_id=" + job.jobId()));
+    }
+
+    /**
+     * Walks a list of products (the given ids, a job's, or every pending one), one after another, streaming each
+     * step and each product's result. Finished products are skipped, so a reconnect goes on where it stopped.
+     */
+    public void processStream(Context ctx) throws IOException {
+        String collection = Requests.collection(ctx);
+        JsonNode body = "POST".equals(ctx.method().name()) ? Requests.jsonObject(ctx) : null;
+        List<Long> ids = body != null && body.has("wip_ids") ? Requests.ids(body, "wip_ids") : Requests.idsParam(ctx, "wip_ids");
+        String jobId = body != null && body.has("job_id") ? Requests.optString(body, "job_id", 64) : ctx.queryParam("job_id");
+        boolean fast = body != null && body.has("fast_mode") ? Requests.optBool(body, "fast_mode") : Requests.boolParam(ctx, "fast_mode");
+        Integer maxSeconds = body != null && body.has("max_seconds") ? Requests.optInt(body, "max_seconds", 1, 86_400)
+                : (ctx.queryParam("max_seconds") == null ? null : Requests.intParam(ctx, "max_seconds", 0, 1, 86_400));
+        if (jobId != null) {
+            Job job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId));
+            if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
+            if (ids == null) ids = job.wipIds();
+        }
+        try (StreamLimiter.Permit permit = streams.acquire()) {
+            SseStream sse = new SseStream(ctx.res());
+            new StreamRun(processor, wips, collection, ids, jobId, fast, maxSeconds, sse).run();
+        }
+    }
+
+    /** Small answer for the stream's end-of-batch event. */
+    static Map<String, Object> totals(int processed, int succeeded, int failed, int skipped, boolean complete) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("processed", processed);
+        m.put("succeeded", succeeded);
+        m.put("failed", failed);
+        m.put("skipped", skipped);
+        m.put("complete", complete);
+        return m;
+    }
+}

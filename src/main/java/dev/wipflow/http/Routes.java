@@ -1,0 +1,34 @@
+package dev.wipflow.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+
+/** Every route in one place (DESIGN §4). */
+public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
+                     Handler health, Auth auth) {
+
+    public void register(JavalinConfig config) {
+        var r = config.routes;
+        r.before("/api/*", auth::check);
+        r.get("/api/health", health);
+        r.get("/api/collections", wip::collections);
+
+        r.post("/api/{c}/wip/process-one", process::processOne);
+        r.get("/api/{c}/wip/process-stream", process::processStream);
+        r.post("/api/{c}/wip/process-stream", process::processStream);
+        r.post("/api/{c}/wip/process", process::createJob);
+
+        r.get("/api/{c}/wip/jobs", jobs::list);
+        r.get("/api/{c}/wip/jobs/{job_id}", jobs::get);
+        r.post("/api/{c}/wip/jobs/{job_id}/cancel", jobs::cancel);
+
+        r.post("/api/{c}/wip", wip::add);
+        r.get("/api/{c}/wip", wip::list);
+        r.get("/api/{c}/wip/{id}", wip::get);
+        r.delete("/api/{c}/wip/{id}", wip::delete);
+        r.post("/api/{c}/wip/{id}/reset", wip::reset);
+        r.post("/api/{c}/wip/{id}/cancel", wip::cancel);
+
+        r.get("/api/{c}/export.csv", export::csv);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.clean.Cleaner;
+import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.WipProduct;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code clean}: writes the row (appending it for a product new to the sheet) and runs the cleaner on it.
+ * An append that may have happened in an earlier, interrupted attempt is checked for first, so a lost answer
+ * or a crash never leaves two rows for one SKU.
+ */
+public final class CleanStep implements PipelineStep {
+    private final ProductSheet sheet;
+    private final Cleaner cleaner;
+    private final String tab;
+
+    public CleanStep(ProductSheet sheet, Cleaner cleaner, String tab) {
+        this.sheet = sheet;
+        this.cleaner = cleaner;
+        this.tab = tab;
+    }
+
+    @Override
+    public Step id() {
+        return Step.CLEAN;
+    }
+
+    @Override
+    public Checkpoint run(WipProduct p, RunContext ctx) {
+        Optional<Integer> row = Optional.ofNullable(p.rowNum());
+        if (row.isEmpty() && p.appendPending()) {
+            row = sheet.findRow(p.collection(), p.sku(), ctx);
+        }
+        Map<String, String> values = cleaner.prepare(RowValues.of(p, "cleaning"));
+        int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
+        cleaner.cleanInSheet(sheet.spreadsheetId(), tab == null ? p.collection() : tab, rowNum, p.sku(), ctx);
+        return Checkpoint.of("row_num", rowNum, "append_pending", 0);
+    }
+}

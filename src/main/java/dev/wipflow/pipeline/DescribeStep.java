@@ -1,0 +1,34 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.describe.Describer;
+import dev.wipflow.describe.Descriptions;
+import dev.wipflow.extract.ProductFields;
+import dev.wipflow.store.Json;
+import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.WipProduct;
+
+/** {@code describe}: writes the descriptions; {@code fast_mode} uses the templates instead of an LLM. */
+public final class DescribeStep implements PipelineStep {
+    private final Describer describer;
+    private final Describer fast;
+
+    public DescribeStep(Describer describer, Describer fast) {
+        this.describer = describer;
+        this.fast = fast;
+    }
+
+    @Override
+    public Step id() {
+        return Step.DESCRIBE;
+    }
+
+    @Override
+    public Checkpoint run(WipProduct p, RunContext ctx) {
+        if (p.fields() == null) throw new StepFailure("no extracted fields to describe; reset the product from extract");
+        return Checkpoint.of("descriptions", Json.write(describe(p.fields(), ctx)));
+    }
+
+    public Descriptions describe(ProductFields fields, RunContext ctx) {
+        return (ctx.fastMode() ? fast : describer).describe(fields, ctx);
+    }
+}

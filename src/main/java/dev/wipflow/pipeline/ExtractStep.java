@@ -1,0 +1,44 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.extract.Extractor;
+import dev.wipflow.extract.ProductFields;
+import dev.wipflow.store.Json;
+import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.WipProduct;
+import java.util.List;
+
+/** {@code extract}: fetches the supplier page and extracts the product's fields. */
+public final class ExtractStep implements PipelineStep {
+    /** Without these a row is useless; anything else missing is a warning. */
+    private static final List<String> REQUIRED = List.of("title");
+    private static final List<String> EXPECTED = List.of("price", "currency", "images", "brand", "sku");
+
+    private final Extractor extractor;
+
+    public ExtractStep(Extractor extractor) {
+        this.extractor = extractor;
+    }
+
+    @Override
+    public Step id() {
+        return Step.EXTRACT;
+    }
+
+    @Override
+    public Checkpoint run(WipProduct p, RunContext ctx) {
+        ProductFields fields = extract(p.url(), ctx);
+        return Checkpoint.of("fields", Json.write(fields));
+    }
+
+    /** Extracts and checks the result; shared with dry runs. */
+    public ProductFields extract(String url, RunContext ctx) {
+        ProductFields fields = extractor.extract(url, ctx);
+        for (String name : REQUIRED) {
+            if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
+        }
+        for (String name : EXPECTED) {
+            if (!fields.has(name)) ctx.warn("extract: no " + name + " found on the page");
+        }
+        return fields;
+    }
+}

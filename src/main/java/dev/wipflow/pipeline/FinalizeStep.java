@@ -1,0 +1,28 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.store.Json;
+import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.WipProduct;
+import java.util.Map;
+
+/** {@code finalize}: marks the row ready in the sheet and keeps the row's final (cleaned) values. */
+public final class FinalizeStep implements PipelineStep {
+    private final ProductSheet sheet;
+
+    public FinalizeStep(ProductSheet sheet) {
+        this.sheet = sheet;
+    }
+
+    @Override
+    public Step id() {
+        return Step.FINALIZE;
+    }
+
+    @Override
+    public Checkpoint run(WipProduct p, RunContext ctx) {
+        if (p.rowNum() == null) throw new StepFailure("the product has no sheet row; reset it from clean");
+        Map<String, String> row = sheet.finalizeRow(p.collection(), p.rowNum(), "ready", ctx);
+        return Checkpoint.of("cleaned", Json.write(row));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.describe.Descriptions;
+import dev.wipflow.extract.ProductFields;
+import dev.wipflow.http.ApiException;
+import dev.wipflow.pipeline.ProcessResult.StepRun;
+import dev.wipflow.store.EventStore;
+import dev.wipflow.store.JobStore;
+import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.Job;
+import dev.wipflow.wip.JobResult;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.StepError;
+import dev.wipflow.wip.WipProduct;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes one product inside the calling request: claim (lease) → run the steps still to do, saving each
+ * step's output before the next starts → release. Everything happens on the caller's thread.
+ */
+public final class Processor {
+    private static final Logger log = LoggerFactory.getLogger(Processor.class);
+
+    private final WipStore wips;
+    private final EventStore events;
+    private final JobStore jobs;
+    private final Map<Step, PipelineStep> steps;
+    private final Duration lease;
+    private final int defaultMaxSeconds;
+    private final StepTimes times = new StepTimes();
+    private final Clock clock;
+
+    public Processor(WipStore wips, EventStore events, JobStore jobs, List<PipelineStep> steps, Duration lease,
+                     int defaultMaxSeconds, Clock clock) {
+        this.wips = wips;
+        this.events = events;
+        this.jobs = jobs;
+        this.steps = new java.util.EnumMap<>(Step.class);
+        steps.forEach(s -> this.steps.put(s.id(), s));
+        if (this.steps.size() != Step.values().length) throw new IllegalArgumentException("every step needs a runner");
+        this.lease = lease;
+        this.defaultMaxSeconds = defaultMaxSeconds;
+        this.clock = clock;
+    }
+
+    /** Processes the product asked for, or the next waiting one; empty when nothing is waiting. */
+    public Optional<ProcessResult> processOne(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat,
+                                              ProgressListener listener) {
+        Job job = req.jobId() == null ? null : activeJob(collection, req.jobId(), req.wipId());
+        if (req.dryRun()) return Optional.of(dryRun(collection, req, heartbeat));
+        String token = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Optional<WipProduct> claimed;
+        if (req.wipId() != null) {
+            WipProduct p = wips.get(collection, req.wipId())
+                    .orElseThrow(() -> ApiException.notFound("no product " + req.wipId() + " in collection " + collection));
+            if (p.status() == Status.READY && !req.force()) return Optional.of(unchanged(p, req.jobId()));
+            if (p.status() == Status.CANCELLED) {
+                throw ApiException.conflict("product " + p.id() + " is cancelled; reset it to process it again");
+            }
+            claimed = wips.claim(collection, p.id(), token, now.plus(lease), now, p.status() == Status.FAILED, req.force());
+            if (claimed.isEmpty()) {
+                throw ApiException.conflict("product " + p.id() + " is being processed by another request");
+            }
+        } else if (job != null) {
+            claimed = Optional.empty();
+            for (long id : job.wipIds()) {
+                claimed = wips.claim(collection, id, token, now.plus(lease), now, false, false);
+                if (claimed.isPresent()) break;
+            }
+        } else {
+            claimed = wips.claimNext(collection, token, now.plus(lease), now);
+        }
+        if (claimed.isEmpty()) return Optional.empty();
+        if (job != null) jobs.started(job.jobId());
+        return Optional.of(run(claimed.get(), token, req, heartbeat, listener));
+    }
+
+    private ProcessResult run(WipProduct start, String token, ProcessRequest req, RunContext.Heartbeat heartbeat,
+                              ProgressListener listener) {
+        Instant began = clock.instant();
+        int maxSeconds = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
+        Instant deadline = maxSeconds > 0 ? began.plusSeconds(maxSeconds) : null;
+        RunContext ctx = new RunContext(deadline, req.fastMode(), heartbeat);
+        List<StepRun> ran = new ArrayList<>();
+        WipProduct p = start;
+        Step step = Step.after(p.step());
+        while (step != null) {
+            if (cancelled(p, req.jobId())) {
+                log(p, req.jobId(), step, "cancelled", "cancelled before " + step.id(), listener);
+                return finish(p, token, Status.CANCELLED, null, ctx, ran, began, req.jobId(), null, null);
+            }
+            if (!ran.isEmpty() && deadline != null && !ctx.fits(times.estimate(step))) {
+                return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step, null);
+            }
+            log(p, req.jobId(), step, "started", null, listener);
+            long t0 = System.nanoTime();
+            try {
+                WipStore.Checkpoint out = steps.get(step).run(p, ctx);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                Instant now = clock.instant();
+                if (!wips.checkpoint(p.id(), token, step, out, now.plus(lease), now)) {
+                    log(p, req.jobId(), step, "failed", "lease lost: another request took this product over", listener);
+                    throw ApiException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
+                }
+                times.record(step, ms);
+                ran.add(new StepRun(step, ms, true));
+                log(p, req.jobId(), step, "finished", ms + " ms", listener);
+                p = reload(p);
+            } catch (RetryLater e) {
+                ran.add(new StepRun(step, (System.nanoTime() - t0) / 1_000_000, false));
+                log(p, req.jobId(), step, "waiting", e.getMessage(), listener);
+                return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step,
+                        e.after().toMillis() / 1000.0);
+            } catch (StepFailure e) {
+                return failed(p, token, step, e.getMessage(), ctx, ran, t0, began, req.jobId(), listener);
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("step {} of product {} failed unexpectedly", step.id(), p.id(), e);
+                return failed(p, token, step, "internal error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), ctx, ran, t0, began, req.jobId(), listener);
+            }
+            step = step.next();
+            if (step == Step.CLEAN && p.rowNum() == null) {
+                // Write-ahead: if the append's answer is lost, the next attempt looks for the row first.
+                Instant now = clock.instant();
+                wips.mark(p.id(), token, "append_pending", 1, now.plus(lease), now);
+            }
+        }
+        return finish(p, token, Status.READY, null, ctx, ran, began, req.jobId(), null, null);
+    }
+
+    private ProcessResult failed(WipProduct p, String token, Step step, String message, RunContext ctx, List<StepRun> ran,
+                                 long t0, Instant began, String jobId, ProgressListener listener) {
+        ran.add(new StepRun(step, (System.nanoTime() - t0) / 1_000_000, false));
+        log(p, jobId, step, "failed", message, listener);
+        return finish(p, token, Status.FAILED, new StepError(step.id(), message), ctx, ran, began, jobId, null, null);
+    }
+
+    private ProcessResult finish(WipProduct p, String token, Status status, StepError error, RunContext ctx,
+                                 List<StepRun> ran, Instant began, String jobId, Step next, Double retryAfter) {
+        Instant now = clock.instant();
+        wips.release(p.id(), token, status, error, ctx.warnings(), ctx.sheetCalls(), ctx.llmTokens(), now);
+        WipProduct after = wips.get(p.collection(), p.id()).orElse(p);
+        double seconds = Duration.between(began, now).toMillis() / 1000.0;
+        boolean done = status != Status.PENDING;
+        if (jobId != null && done) {
+            jobs.record(jobId, new JobResult(after.id(), after.sku(), after.rowNum(), status == Status.READY,
+                    extracted(after), seconds, error == null ? (status == Status.CANCELLED ? "cancelled" : null) : error.message()));
+        }
+        return new ProcessResult(status != Status.FAILED && status != Status.CANCELLED, after.id(), after.sku(),
+                after.rowNum(), seconds, extracted(after), after.status().id(), done, done ? null : next, retryAfter,
+                ran, error, ctx.sheetCalls(), ctx.llmTokens(), ctx.warnings(), jobId, null, null, null);
+    }
+
+    private ProcessResult unchanged(WipProduct p, String jobId) {
+        return new ProcessResult(true, p.id(), p.sku(), p.rowNum(), 0, extracted(p), p.status().id(), true, null, null,
+                List.of(), null, 0, 0, p.warnings(), jobId, null, null, null);
+    }
+
+    private ProcessResult dryRun(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat) {
+        WipProduct p = req.wipId() != null
+                ? wips.get(collection, req.wipId()).orElseThrow(() -> ApiException.notFound("no product " + req.wipId()))
+                : wips.list(collection, Status.PENDING, null, 1, 0).stream().findFirst()
+                        .orElseThrow(() -> ApiException.notFound("no pending product to preview in " + collection));
+        Instant began = clock.instant();
+        int maxSeconds = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
+        RunContext ctx = new RunContext(maxSeconds > 0 ? began.plusSeconds(maxSeconds) : null, req.fastMode(), heartbeat);
+        List<StepRun> ran = new ArrayList<>();
+        ProductFields fields = null;
+        Descriptions descriptions = null;
+        StepError error = null;
+        long t0 = System.nanoTime();
+        try {
+            fields = ((ExtractStep) steps.get(Step.EXTRACT)).extract(p.url(), ctx);
+            ran.add(new StepRun(Step.EXTRACT, (System.nanoTime() - t0) / 1_000_000, true));
+            t0 = System.nanoTime();
+            descriptions = ((DescribeStep) steps.get(Step.DESCRIBE)).describe(fields, ctx);
+            ran.add(new StepRun(Step.DESCRIBE, (System.nanoTime() - t0) / 1_000_000, true));
+        } catch (StepFailure | RetryLater e) {
+            Step at = fields == null ? Step.EXTRACT : Step.DESCRIBE;
+            ran.add(new StepRun(at, (System.nanoTime() - t0) / 1_000_000, false));
+            error = new StepError(at.id(), e.getMessage());
+        }
+        double seconds = Duration.between(began, clock.instant()).toMillis() / 1000.0;
+        return new ProcessResult(error == null, p.id(), p.sku(), p.rowNum(), seconds,
+                fields == null ? List.of() : fields.present(), p.status().id(), true, null, null, ran, error,
+                ctx.sheetCalls(), ctx.llmTokens(), ctx.warnings(), req.jobId(), true, fields, descriptions);
+    }
+
+    private Job activeJob(String collection, String jobId, Long wipId) {
+        Job job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId + " in " + collection));
+        if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
+        if (wipId != null && !job.wipIds().contains(wipId)) {
+            throw ApiException.invalid("product " + wipId + " is not part of job " + jobId, Map.of("wip_id", wipId));
+        }
+        return job;
+    }
+
+    private boolean cancelled(WipProduct p, String jobId) {
+        return wips.cancelRequested(p.id()) || (jobId != null && jobs.isCancelled(jobId));
+    }
+
+    private WipProduct reload(WipProduct p) {
+        return wips.get(p.collection(), p.id()).orElseThrow(() -> new StepFailure("the product was deleted while it ran"));
+    }
+
+    private void log(WipProduct p, String jobId, Step step, String state, String message, ProgressListener listener) {
+        listener.onEvent(events.append(p.id(), jobId, step.id(), state, message,
+                "finished".equals(state) ? step.percent() : null));
+    }
+
+    private static List<String> extracted(WipProduct p) {
+        return p.fields() == null ? List.of() : p.fields().present();
+    }
+}

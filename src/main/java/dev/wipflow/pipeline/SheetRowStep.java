@@ -1,0 +1,28 @@
+package dev.wipflow.pipeline;
+
+import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.WipProduct;
+
+/**
+ * {@code sheet_row}: finds the SKU's row. A product new to the sheet gets its row in {@code clean}, appended
+ * with all its values in one call, which keeps a product within three Sheets calls.
+ */
+public final class SheetRowStep implements PipelineStep {
+    private final ProductSheet sheet;
+
+    public SheetRowStep(ProductSheet sheet) {
+        this.sheet = sheet;
+    }
+
+    @Override
+    public Step id() {
+        return Step.SHEET_ROW;
+    }
+
+    @Override
+    public Checkpoint run(WipProduct p, RunContext ctx) {
+        Integer row = sheet.findRow(p.collection(), p.sku(), ctx).orElse(null);
+        return Checkpoint.of("row_num", row, "append_pending", 0);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.wipflow.sheet;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.store.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The embedded spreadsheet: one row per SKU and collection, kept in the database and exported as CSV.
+ * {@code UNIQUE (collection, sku)} makes a second row for an SKU impossible.
+ */
+public final class LocalSheet implements ProductSheet {
+    private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() { };
+    private final Jdbi jdbi;
+
+    public LocalSheet(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Integer> findRow(String collection, String sku, RunContext ctx) {
+        ctx.countSheetCall();
+        return jdbi.withHandle(h -> rowOf(h, collection, sku));
+    }
+
+    @Override
+    public int writeRow(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values, RunContext ctx) {
+        ctx.countSheetCall();
+        return jdbi.inTransaction(h -> {
+            Optional<Integer> existing = rowNum.isPresent() ? rowNum : rowOf(h, collection, sku);
+            if (existing.isPresent()) {
+                Map<String, String> cells = cells(h, collection, existing.get()).orElseGet(LinkedHashMap::new);
+                cells.putAll(values);
+                int n = h.createUpdate("UPDATE sheet_rows SET cells = :cells, sku = :sku WHERE collection = :c AND row_num = :r")
+                        .bind("cells", Json.write(cells)).bind("sku", sku).bind("c", collection).bind("r", existing.get())
+                        .execute();
+                if (n == 1) return existing.get();
+            }
+            int next = h.createQuery("SELECT COALESCE(MAX(row_num), 1) + 1 FROM sheet_rows WHERE collection = :c")
+                    .bind("c", collection).mapTo(Integer.class).one();
+            h.createUpdate("INSERT INTO sheet_rows (collection, row_num, sku, cells) VALUES (:c, :r, :sku, :cells)")
+                    .bind("c", collection).bind("r", next).bind("sku", sku).bind("cells", Json.write(values)).execute();
+            return next;
+        });
+    }
+
+    @Override
+    public Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx) {
+        ctx.countSheetCall();
+        return jdbi.inTransaction(h -> {
+            Map<String, String> cells = cells(h, collection, rowNum).orElseGet(LinkedHashMap::new);
+            cells.put(SheetColumns.STATUS, status);
+            h.createUpdate("UPDATE sheet_rows SET cells = :cells WHERE collection = :c AND row_num = :r")
+                    .bind("cells", Json.write(cells)).bind("c", collection).bind("r", rowNum).execute();
+            return cells;
+        });
+    }
+
+    /** All rows of a collection's tab, in row order, as column header → value. */
+    public List<Map<String, String>> rows(String collection) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT cells FROM sheet_rows WHERE collection = :c ORDER BY row_num")
+                .bind("c", collection).map((rs, c) -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS)).list());
+    }
+
+    @Override
+    public String spreadsheetId() {
+        return "local";
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    private static Optional<Integer> rowOf(Handle h, String collection, String sku) {
+        return h.createQuery("SELECT row_num FROM sheet_rows WHERE collection = :c AND sku = :sku")
+                .bind("c", collection).bind("sku", sku).mapTo(Integer.class).findOne();
+    }
+
+    private static Optional<Map<String, String>> cells(Handle h, String collection, int row) {
+        return h.createQuery("SELECT cells FROM sheet_rows WHERE collection = :c AND row_num = :r")
+                .bind("c", collection).bind("r", row).map((rs, c) -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS))
+                .findOne();
+    }
+}

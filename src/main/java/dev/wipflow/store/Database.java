@@ -1,0 +1,92 @@
+package dev.wipflow.store;
+
+import dev.wipflow.config.ConfigException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens the store named by {@code DATABASE_URL}: a SQLite file (WAL, busy timeout) or PostgreSQL. */
+public final class Database {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    public enum Dialect { SQLITE, POSTGRES }
+
+    public static Database open(String url) {
+        Database db = url.startsWith("jdbc:sqlite:") ? sqlite(url) : postgres(url);
+        new Migrations(db.jdbi, db.dialect).apply();
+        return db;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    private static Database sqlite(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        String path = q < 0 ? file : file.substring(0, q);
+        if (!path.isEmpty() && !path.equals(":memory:")) {
+            try {
+                Path parent = Path.of(path).toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+            } catch (Exception e) {
+                throw new ConfigException("DATABASE_URL: cannot create the folder for " + path + ": " + e.getMessage());
+            }
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        // Writers take the lock when their transaction begins, so read-then-write never fails on a busy snapshot.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(url);
+        return new Database(Jdbi.create(ds), Dialect.SQLITE);
+    }
+
+    private static Database postgres(String url) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        if (url.startsWith("jdbc:postgresql:")) {
+            ds.setURL(url);
+        } else if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            URI uri = URI.create(url);
+            ds.setServerNames(new String[] {uri.getHost()});
+            ds.setPortNumbers(new int[] {uri.getPort() > 0 ? uri.getPort() : 5432});
+            ds.setDatabaseName(uri.getPath().replaceFirst("^/", ""));
+            String info = uri.getRawUserInfo();
+            if (info != null) {
+                String[] parts = info.split(":", 2);
+                ds.setUser(decode(parts[0]));
+                if (parts.length > 1) ds.setPassword(decode(parts[1]));
+            }
+            String query = uri.getRawQuery();
+            if (query != null && query.contains("sslmode=require")) ds.setSslMode("require");
+        } else {
+            throw new ConfigException("DATABASE_URL must start with jdbc:sqlite:, jdbc:postgresql: or postgres://");
+        }
+        DataSource source = ds;
+        return new Database(Jdbi.create(source), Dialect.POSTGRES);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.wipflow.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the versioned schema scripts {@code db/<dialect>/V<n>__*.sql} in order, once each, recording them in
+ * {@code schema_version}. Listed in {@link #SCRIPTS}; a new migration is a new file and a new line there.
+ */
+final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    private final Jdbi jdbi;
+    private final Database.Dialect dialect;
+
+    Migrations(Jdbi jdbi, Database.Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    void apply() {
+        jdbi.useTransaction(h -> {
+            h.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            if (dialect == Database.Dialect.POSTGRES) {
+                h.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+            }
+            int current = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version").mapTo(Integer.class).one();
+            for (int i = current; i < SCRIPTS.size(); i++) {
+                String name = SCRIPTS.get(i);
+                for (String statement : statements(read(name))) {
+                    h.execute(statement);
+                }
+                h.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", i + 1, System.currentTimeMillis());
+                log.info("database migrated to {} ({})", i + 1, name);
+            }
+        });
+    }
+
+    private String read(String name) {
+        String path = "/db/" + dialect.name().toLowerCase() + "/" + name;
+        try (InputStream in = Migrations.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing migration " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + path, e);
+        }
+    }
+
+    private static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        for (String part : script.split(";\\s*(\\r?\\n|$)")) {
+            if (!part.isBlank()) out.add(part.strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.wipflow.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.describe.Descriptions;
+import dev.wipflow.extract.ProductFields;
+import dev.wipflow.pipeline.Step;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.StepError;
+import dev.wipflow.wip.WipProduct;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** WIP products in the database: reads, edits, and the lease that keeps concurrent callers apart. */
+public final class WipStore {
+    private static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, fields,"
+            + " descriptions, cleaned, error_step, error_message, warnings, attempts, lease_until, cancel_requested,"
+            + " sheet_calls, llm_tokens, created_at, updated_at, completed_at";
+    /** A product another caller may take: waiting, or held by a request whose lease ran out. */
+    private static final String CLAIMABLE = "(status = 'pending' OR (status = 'processing' AND lease_until < :now))";
+
+    private final Jdbi jdbi;
+
+    public WipStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Optional<WipProduct> get(String collection, long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE id = :id AND collection = :c")
+                .bind("id", id).bind("c", collection).map(WipStore::map).findOne());
+    }
+
+    public Optional<WipProduct> bySku(Handle h, String collection, String sku) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE collection = :c AND sku = :sku")
+                .bind("c", collection).bind("sku", sku).map(WipStore::map).findOne();
+    }
+
+    public List<WipProduct> list(String collection, Status status, String skuLike, int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE collection = :c"
+                        + (status == null ? "" : " AND status = :status")
+                        + (skuLike == null ? "" : " AND LOWER(sku) LIKE :q ESCAPE '\\'")
+                        + " ORDER BY id LIMIT :limit OFFSET :offset")
+                .bind("c", collection).bind("status", status == null ? null : status.id())
+                .bind("q", skuLike == null ? null : "%" + likeEscape(skuLike.toLowerCase()) + "%")
+                .bind("limit", limit).bind("offset", offset)
+                .map(WipStore::map).list());
+    }
+
+    public int count(String collection, Status status, String skuLike) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wip_products WHERE collection = :c"
+                        + (status == null ? "" : " AND status = :status")
+                        + (skuLike == null ? "" : " AND LOWER(sku) LIKE :q ESCAPE '\\'"))
+                .bind("c", collection).bind("status", status == null ? null : status.id())
+                .bind("q", skuLike == null ? null : "%" + likeEscape(skuLike.toLowerCase()) + "%")
+                .mapTo(Integer.class).one());
+    }
+
+    /** Collections with their product counts per status, by name. */
+    public Map<String, Map<String, Integer>> countsByCollection() {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT collection, status, COUNT(*) AS n FROM wip_products"
+                        + " GROUP BY collection, status ORDER BY collection")
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getString("collection"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("status"), rs.getInt("n"));
+                    return null;
+                }).list());
+        return out;
+    }
+
+    public long insert(Handle h, String collection, String sku, String url, Instant now) {
+        return h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, created_at, updated_at)"
+                        + " VALUES (:c, :sku, :url, 'pending', :now, :now)")
+                .bind("c", collection).bind("sku", sku).bind("url", url).bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** A new URL for an existing product: its work starts over. */
+    public void replaceUrl(Handle h, long id, String url, Instant now) {
+        h.createUpdate("UPDATE wip_products SET url = :url, status = 'pending', step = NULL, fields = NULL,"
+                        + " descriptions = NULL, cleaned = NULL, error_step = NULL, error_message = NULL, warnings = NULL,"
+                        + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, updated_at = :now"
+                        + " WHERE id = :id")
+                .bind("url", url).bind("id", id).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Removes a product unless a live request holds it. */
+    public boolean delete(String collection, long id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM wip_products WHERE id = :id AND collection = :c"
+                        + " AND NOT (status = 'processing' AND lease_until >= :now)")
+                .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli()).execute()) == 1;
+    }
+
+    /**
+     * Puts a product back to {@code pending} unless a live request holds it. With {@code from}, the output of
+     * the steps before it is kept and work resumes there; without, the product starts over.
+     */
+    public boolean reset(String collection, long id, Step from, Instant now) {
+        StringBuilder set = new StringBuilder("status = 'pending', error_step = NULL, error_message = NULL,"
+                + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, updated_at = :now");
+        Step keep = from == null ? null : (from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1]);
+        set.append(keep == null ? ", step = NULL"
+                : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END");
+        if (from == null || from.ordinal() <= Step.EXTRACT.ordinal()) set.append(", fields = NULL");
+        if (from == null || from.ordinal() <= Step.DESCRIBE.ordinal()) set.append(", descriptions = NULL");
+        if (from == null || from.ordinal() <= Step.CLEAN.ordinal()) set.append(", cleaned = NULL, warnings = NULL");
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + set + " WHERE id = :id AND collection = :c"
+                        + " AND NOT (status = 'processing' AND lease_until >= :now)")
+                .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli())
+                .bind("keep", keep == null ? null : keep.id()).bind("ord", keep == null ? -1 : keep.ordinal()).execute());
+        return n == 1;
+    }
+
+    /**
+     * Cancels a waiting product at once; a product being processed is flagged and stops between steps.
+     * Returns the number of rows touched (0: no such product, or already finished).
+     */
+    public int cancel(String collection, long id, Instant now) {
+        return jdbi.withHandle(h -> {
+            int n = h.createUpdate("UPDATE wip_products SET status = 'cancelled', lease_until = NULL, lease_token = NULL,"
+                            + " updated_at = :now WHERE id = :id AND collection = :c AND (status IN ('pending', 'failed')"
+                            + " OR (status = 'processing' AND lease_until < :now))")
+                    .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli()).execute();
+            if (n == 0) {
+                n = h.createUpdate("UPDATE wip_products SET cancel_requested = 1, updated_at = :now"
+                                + " WHERE id = :id AND collection = :c AND status = 'processing'")
+                        .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli()).execute();
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Takes the lease on one product in one conditional UPDATE. It succeeds for a waiting product or one whose
+     * lease ran out; with {@code retake} also for a failed or cancelled one (an explicit retry), and with
+     * {@code force} for a ready one (which then starts over).
+     */
+    public Optional<WipProduct> claim(String collection, long id, String token, Instant until, Instant now,
+                                      boolean retake, boolean force) {
+        String also = (retake ? " OR status IN ('failed', 'cancelled')" : "") + (force ? " OR status = 'ready'" : "");
+        String restart = force ? ", step = NULL, fields = NULL, descriptions = NULL, cleaned = NULL, warnings = NULL" : "";
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
+                        + " lease_until = :until, attempts = attempts + 1, error_step = NULL, error_message = NULL,"
+                        + " cancel_requested = 0, completed_at = NULL, updated_at = :now" + restart
+                        + " WHERE id = :id AND collection = :c AND (" + CLAIMABLE + also + ")")
+                .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("id", id).bind("c", collection).execute());
+        return n == 1 ? get(collection, id) : Optional.empty();
+    }
+
+    /** Takes the lease on the next waiting product of the collection, oldest first; empty when there is none. */
+    public Optional<WipProduct> claimNext(String collection, String token, Instant until, Instant now) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing',"
+                            + " lease_token = :token, lease_until = :until, attempts = attempts + 1, error_step = NULL,"
+                            + " error_message = NULL, cancel_requested = 0, updated_at = :now"
+                            + " WHERE id = (SELECT id FROM wip_products WHERE collection = :c AND " + CLAIMABLE
+                            + " ORDER BY id LIMIT 1) AND " + CLAIMABLE)
+                    .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                    .bind("c", collection).execute());
+            Optional<Long> id = n == 0 ? Optional.empty() : jdbi.withHandle(h -> h.createQuery(
+                    "SELECT id FROM wip_products WHERE lease_token = :token").bind("token", token).mapTo(Long.class).findOne());
+            if (id.isPresent()) return get(collection, id.get());
+            boolean any = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wip_products WHERE collection = :c AND "
+                    + CLAIMABLE).bind("c", collection).bind("now", now.toEpochMilli()).mapTo(Integer.class).one()) > 0;
+            if (!any) return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Saves a step's output and extends the lease; false when this request no longer holds the lease. */
+    public boolean checkpoint(long id, String token, Step step, Checkpoint out, Instant until, Instant now) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("step", step.id());
+        set.put("lease_until", until.toEpochMilli());
+        set.put("updated_at", now.toEpochMilli());
+        out.columns().forEach(set::put);
+        StringBuilder sql = new StringBuilder("UPDATE wip_products SET ");
+        set.keySet().forEach(k -> sql.append(k).append(" = :").append(k).append(", "));
+        sql.setLength(sql.length() - 2);
+        sql.append(" WHERE id = :id AND lease_token = :token AND status = 'processing'");
+        return jdbi.withHandle(h -> {
+            var u = h.createUpdate(sql.toString()).bind("id", id).bind("token", token);
+            set.forEach(u::bind);
+            return u.execute();
+        }) == 1;
+    }
+
+    /** Extends the lease and sets a column without completing a step (e.g. the write-ahead flag of an append). */
+    public boolean mark(long id, String token, String column, Object value, Instant until, Instant now) {
+        if (!List.of("append_pending", "row_num").contains(column)) throw new IllegalArgumentException(column);
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + column + " = :v, lease_until = :until,"
+                        + " updated_at = :now WHERE id = :id AND lease_token = :token AND status = 'processing'")
+                .bind("v", value).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("id", id).bind("token", token).execute()) == 1;
+    }
+
+    /** Ends this request's hold: the product becomes {@code status} (with an error when failed). */
+    public boolean release(long id, String token, Status status, StepError error, List<String> warnings,
+                           int sheetCalls, long llmTokens, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = :status, lease_until = NULL,"
+                        + " lease_token = NULL, error_step = :es, error_message = :em, cancel_requested = 0,"
+                        + " warnings = COALESCE(:warnings, warnings), sheet_calls = sheet_calls + :calls,"
+                        + " llm_tokens = llm_tokens + :tokens, updated_at = :now,"
+                        + " completed_at = CASE WHEN :status = 'ready' THEN :now ELSE completed_at END"
+                        + " WHERE id = :id AND lease_token = :token")
+                .bind("status", status.id()).bind("es", error == null ? null : error.step())
+                .bind("em", error == null ? null : error.message())
+                .bind("warnings", warnings == null || warnings.isEmpty() ? null : Json.write(warnings))
+                .bind("calls", sheetCalls).bind("tokens", llmTokens).bind("now", now.toEpochMilli())
+                .bind("id", id).bind("token", token).execute()) == 1;
+    }
+
+    public boolean cancelRequested(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT cancel_requested FROM wip_products WHERE id = :id")
+                .bind("id", id).mapTo(Integer.class).findOne().orElse(0)) == 1;
+    }
+
+    static String stepOrdinalSql(String column) {
+        StringBuilder sb = new StringBuilder("CASE " + column);
+        for (Step s : Step.values()) sb.append(" WHEN '").append(s.id()).append("' THEN ").append(s.ordinal());
+        return sb.append(" END").toString();
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static WipProduct map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String errorStep = rs.getString("error_step");
+        String step = rs.getString("step");
+        return new WipProduct(
+                rs.getLong("id"),
+                rs.getString("collection"),
+                rs.getString("sku"),
+                rs.getString("url"),
+                Status.parse(rs.getString("status")),
+                step == null ? null : Step.parse(step),
+                (Integer) rs.getObject("row_num") == null ? null : rs.getInt("row_num"),
+                rs.getInt("append_pending") == 1,
+                Json.read(rs.getString("fields"), ProductFields.class),
+                Json.read(rs.getString("descriptions"), Descriptions.class),
+                Json.read(rs.getString("cleaned"), new TypeReference<Map<String, String>>() { }),
+                errorStep == null ? null : new StepError(errorStep, rs.getString("error_message")),
+                Optional.ofNullable(Json.read(rs.getString("warnings"), new TypeReference<List<String>>() { })).orElse(List.of()),
+                rs.getInt("attempts"),
+                instant(rs, "lease_until"),
+                rs.getInt("cancel_requested") == 1,
+                rs.getInt("sheet_calls"),
+                rs.getLong("llm_tokens"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** A step's output, as the columns it sets. */
+    public record Checkpoint(Map<String, Object> columns) {
+        public static Checkpoint of(Object... pairs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) m.put((String) pairs[i], pairs[i + 1]);
+            return new Checkpoint(m);
+        }
+    }
+}

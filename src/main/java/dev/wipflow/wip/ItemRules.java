@@ -1,0 +1,44 @@
+package dev.wipflow.wip;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** What makes an SKU and a supplier URL acceptable. Each check answers a message, or {@code null} when fine. */
+public final class ItemRules {
+    public static final int MAX_SKU = 100;
+    public static final int MAX_URL = 2048;
+
+    private ItemRules() {
+    }
+
+    public static String skuProblem(String sku) {
+        if (sku == null || sku.isBlank()) return "sku is missing";
+        if (sku.length() > MAX_SKU) return "sku is longer than " + MAX_SKU + " characters";
+        for (int i = 0; i < sku.length(); ) {
+            int cp = sku.codePointAt(i);
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.LINE_SEPARATOR || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
+                return "sku contains a control or invisible character (U+" + String.format("%04X", cp) + ")";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    public static String urlProblem(String url) {
+        if (url == null || url.isBlank()) return "url is missing";
+        if (url.length() > MAX_URL) return "url is longer than " + MAX_URL + " characters";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "url is not a valid address: " + e.getReason();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) return "url must start with http:// or https://";
+        if (uri.getHost() == null || uri.getHost().isBlank()) return "url has no host name";
+        if (uri.getRawUserInfo() != null) return "url must not contain a user name or password";
+        return null;
+    }
+}

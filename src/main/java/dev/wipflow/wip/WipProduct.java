@@ -1,0 +1,45 @@
+package dev.wipflow.wip;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wipflow.describe.Descriptions;
+import dev.wipflow.extract.ProductFields;
+import dev.wipflow.pipeline.Step;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A work-in-progress product as stored (DESIGN §2). */
+public record WipProduct(
+        long id,
+        String collection,
+        String sku,
+        String url,
+        Status status,
+        Step step,
+        Integer rowNum,
+        @JsonIgnore boolean appendPending,
+        ProductFields fields,
+        Descriptions descriptions,
+        Map<String, String> cleaned,
+        StepError error,
+        List<String> warnings,
+        int attempts,
+        Instant leaseUntil,
+        @JsonIgnore boolean cancelRequested,
+        int sheetCalls,
+        long llmTokens,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant completedAt) {
+
+    /** The first step a new run would do; {@code null} when all are done. */
+    @JsonProperty("next_step")
+    public Step nextStep() {
+        return Step.after(step);
+    }
+
+    public boolean leaseExpired(Instant now) {
+        return leaseUntil == null || !leaseUntil.isAfter(now);
+    }
+}

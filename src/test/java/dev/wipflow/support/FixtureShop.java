@@ -1,0 +1,98 @@
+package dev.wipflow.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A supplier shop for tests: serves the fixture pages under {@code src/test/resources/shop/} at
+ * {@code /p/<file>}, and lets a test make a page fail, answer slowly or change.
+ */
+public final class FixtureShop implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Map<String, String> overrides = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+
+    public FixtureShop() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public String url(String page) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/p/" + page;
+    }
+
+    /** The page answers {@code status} until {@link #heal} is called. */
+    public void fail(String page, int status) {
+        failures.put(page, status);
+    }
+
+    public void heal(String page) {
+        failures.remove(page);
+    }
+
+    public void delay(String page, long ms) {
+        delays.put(page, ms);
+    }
+
+    /** Serves {@code html} for a page that need not exist as a file. */
+    public void serve(String page, String html) {
+        overrides.put(page, html);
+    }
+
+    public int hits() {
+        return hits.get();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        hits.incrementAndGet();
+        String page = ex.getRequestURI().getPath().replaceFirst("^/p/", "");
+        try (ex) {
+            Long delay = delays.get(page);
+            if (delay != null) Thread.sleep(delay);
+            Integer status = failures.get(page);
+            if (status != null) {
+                send(ex, status, "<html><body>error " + status + "</body></html>");
+                return;
+            }
+            String html = overrides.get(page);
+            if (html == null) {
+                try (InputStream in = FixtureShop.class.getResourceAsStream("/shop/" + page)) {
+                    if (in == null || page.contains("..")) {
+                        send(ex, 404, "<html><body>not found</body></html>");
+                        return;
+                    }
+                    html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            send(ex, 200, html);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
