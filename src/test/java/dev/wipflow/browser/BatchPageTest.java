@@ -28,7 +28,7 @@ class BatchPageTest {
     private static final Duration BATCH = Duration.ofSeconds(90);
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private FixtureShop shop;
     private WipflowServer server;
@@ -84,8 +84,8 @@ class BatchPageTest {
                 + "," + shop.url("a-3") + "\n"
                 + "A-1," + shop.url("a-4"));
 
-        assertThat(page.waitFor(d -> page.previewProblems().size() == 3 ? page.previewProblems() : null))
-                .containsExactlyInAnyOrder("not a valid URL", "missing SKU", "duplicate of line 1");
+        List<String> problems = page.waitFor(d -> page.previewProblems().size() == 3 ? page.previewProblems() : null);
+        assertThat(problems).containsExactlyInAnyOrder("not a valid URL", "missing SKU", "duplicate of line 1");
         assertThat(page.canSend()).isFalse();
 
         page.paste("sku,url\nA-1," + shop.url("a-1") + "\nA-2," + shop.url("a-2"));
