@@ -105,7 +105,7 @@ function onChange(r) {
 
 function summary(r) {
   const head = { finished: 'Batch finished', cancelled: 'Batch cancelled', failed: 'Batch stopped' }[r.status] || 'Batch';
-  const skipped = r.skipped ? `, ${r.skipped} skipped (held elsewhere or not pending)` : '';
+  const skipped = r.skipped ? `, ${r.skipped} skipped (held by another caller or cancelled; see the results)` : '';
   const msg = r.message && r.status === 'failed' ? ` ${r.message}` : '';
   return `${head}: ${r.succeeded} ready, ${r.failed} failed${skipped} in ${duration(r.elapsed())}.${msg}`;
 }

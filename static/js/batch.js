@@ -85,7 +85,7 @@ export class LoopRun extends Run {
     } catch (e) {
       if (e.name === 'AbortError') return;
       if (e.status === 409) {
-        this.record({ wip_id: wipId, skipped: true, reason: 'held by another caller' });
+        this.record({ wip_id: wipId, skipped: true, reason: e.message || 'held by another caller' });
       } else if (e.status === 401) {
         if (id != null) this.queue.unshift(id);
         this.fail(e.message);

@@ -191,7 +191,7 @@ function warnings(p) {
 function fieldsTable(p) {
   const fields = p.fields || {};
   const sources = fields.sources || {};
-  const names = Object.keys(fields).filter((k) => k !== 'sources' && fields[k] != null && fields[k] !== '');
+  const names = Object.keys(fields).filter((k) => k !== 'sources' && !isEmpty(fields[k]));
   if (!names.length) return [h('h3', {}, 'Fields'), h('p', { class: 'muted' }, 'Nothing extracted yet.')];
   return [
     h('h3', {}, 'Fields'),
@@ -212,6 +212,13 @@ function fieldsTable(p) {
       ),
     ),
   ];
+}
+
+function isEmpty(value) {
+  if (value == null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
 }
 
 function fieldValue(name, value) {

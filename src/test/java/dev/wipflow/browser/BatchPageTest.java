@@ -124,10 +124,13 @@ class BatchPageTest {
         assertThat(browser.findElement(By.id("progress-times")).getText()).startsWith("Elapsed");
         for (int i = 1; i <= 6; i++) page.waitForStatus("B-" + i, "ready", Duration.ofSeconds(10));
         page.waitFor(d -> !d.findElements(By.cssSelector("#job-rows tr[data-status='completed']")).isEmpty());
+        page.screenshot("batch-finished");
+
         page.openProduct("B-1");
         assertThat(page.field("title")).contains("Basin b-1");
         assertThat(page.detail().findElements(By.cssSelector(".timeline [data-state='finished']"))).hasSize(5);
-        page.screenshot("batch-finished");
+        assertThat(browser.findElement(By.id("body-preview")).getDomAttribute("sandbox")).isEmpty();
+        page.screenshot("product-detail");
     }
 
     @Test
