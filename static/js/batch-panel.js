@@ -38,6 +38,7 @@ function options() {
     driver: $('driver').value,
     concurrency: Math.min(8, Math.max(1, Number.isFinite(concurrency) ? concurrency : 1)),
     fastMode: $('fast-mode').checked,
+    maxSeconds: Number($('max-seconds').value) || null,
   };
 }
 
@@ -78,6 +79,7 @@ function begin(options) {
       driver: options.driver,
       concurrency: options.concurrency,
       fast_mode: options.fastMode,
+      max_seconds: options.maxSeconds,
       started_at: new Date().toISOString(),
     });
   }
@@ -132,6 +134,7 @@ function renderProgress() {
     `Elapsed ${duration(r.elapsed())}` +
     (r.active && eta != null ? ` · ETA ${duration(eta)}` : '') +
     ` · ${r.driver}${r.driver === 'stream' ? '' : ` ×${r.concurrency}`}` +
+    (r.continuations ? ` · ${r.continuations} continuation${r.continuations === 1 ? '' : 's'}` : '') +
     (r.jobId ? ` · job ${r.jobId}` : '');
   fill(
     'running',
@@ -203,6 +206,7 @@ async function continueJob(saved) {
     driver: saved.driver === 'claim' ? 'loop' : saved.driver || 'loop',
     concurrency: saved.concurrency || 2,
     fastMode: !!saved.fast_mode,
+    maxSeconds: saved.max_seconds || null,
     collection: job.collection,
     ids,
     total: job.total_products,

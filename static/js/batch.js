@@ -51,6 +51,7 @@ export class LoopRun extends Run {
         const body = { fast_mode: this.fastMode };
         if (wipId != null) body.wip_id = wipId;
         if (this.jobId) body.job_id = this.jobId;
+        if (this.maxSeconds) body.max_seconds = this.maxSeconds;
         let answer;
         const controller = new AbortController();
         this.controllers.add(controller);
@@ -71,6 +72,7 @@ export class LoopRun extends Run {
         }
         this.running.set(wipId, { wipId, sku: answer.sku, step: answer.next_step ? `${answer.next_step} next` : '' });
         if (answer.done === false) {
+          this.continuations++;
           this.changed();
           if (answer.retry_after) await this.sleep(Number(answer.retry_after) * 1000);
           if (!(await this.gate())) return;

@@ -19,6 +19,8 @@ export class Run {
     this.collection = options.collection;
     this.concurrency = Math.min(8, Math.max(1, Number(options.concurrency) || 1));
     this.fastMode = !!options.fastMode;
+    this.maxSeconds = options.maxSeconds || null;
+    this.continuations = 0;
     this.jobId = options.jobId || null;
     this.driver = options.driver;
     this.total = options.total ?? options.ids.length;

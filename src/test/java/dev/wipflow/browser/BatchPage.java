@@ -79,6 +79,12 @@ final class BatchPage {
         waitFor(d -> !progressText().isEmpty());
     }
 
+    void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
     void click(String id) {
         driver.findElement(By.id(id)).click();
     }

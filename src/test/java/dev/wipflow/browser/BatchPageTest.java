@@ -216,6 +216,39 @@ class BatchPageTest {
     }
 
     @Test
+    void products_longer_than_the_request_budget_continue_in_the_next_call() {
+        page.open("budget");
+        page.add(lines("L", 3));
+        shop.delay(1200);
+
+        page.type("max-seconds", "1");
+        page.startBatch("loop", 1);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 3/3 processed, 3 ready");
+        assertThat(browser.findElement(By.id("progress-times")).getText()).containsPattern("\\d+ continuations?");
+        page.type("max-seconds", "");
+    }
+
+    @Test
+    void products_are_filtered_by_status_and_searched_by_sku() {
+        page.open("filter");
+        page.add("K-RED," + shop.url("k-red") + "\nK-BLUE," + shop.url("k-blue") + "\nOTHER," + shop.url("other"));
+        shop.fail("other");
+        page.startBatch("loop", 2);
+        page.waitForProgress("Finished", BATCH);
+        page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
+
+        browser.findElement(By.cssSelector("#status-filter [data-status='failed']")).click();
+        page.waitFor(d -> page.rows().size() == 1);
+        assertThat(page.statusOf("OTHER")).isEqualTo("failed");
+
+        browser.findElement(By.cssSelector("#status-filter [data-status='all']")).click();
+        page.type("search", "K-");
+        page.waitFor(d -> page.rows().size() == 2);
+        assertThat(page.rows()).extracting(r -> r.getDomAttribute("data-sku")).containsExactlyInAnyOrder("K-RED", "K-BLUE");
+        shop.heal("other");
+    }
+
+    @Test
     void the_sse_stream_driver_finishes_the_batch() {
         page.open("stream");
         page.add(lines("S", 4));
