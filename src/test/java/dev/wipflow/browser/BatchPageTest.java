@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -24,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The bundled page in headless Chromium against the real server and a local fixture shop. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BatchPageTest {
     private static final Duration BATCH = Duration.ofSeconds(90);
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** With API_TOKEN set, the page asks once, keeps the token in localStorage and sends it as a Bearer token. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class TokenPageTest {
     private static final String TOKEN = "s3cret-token";
 
