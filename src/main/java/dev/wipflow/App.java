@@ -1,10 +1,12 @@
 package dev.wipflow;
 
+import dev.wipflow.clean.AppsScriptCleaner;
 import dev.wipflow.clean.BuiltInCleaner;
 import dev.wipflow.clean.Cleaner;
 import dev.wipflow.config.Config;
 import dev.wipflow.demo.DemoShop;
 import dev.wipflow.describe.Describer;
+import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
 import dev.wipflow.extract.BasicExtractor;
 import dev.wipflow.extract.Extractor;
@@ -22,6 +24,8 @@ import dev.wipflow.pipeline.ExtractStep;
 import dev.wipflow.pipeline.FinalizeStep;
 import dev.wipflow.pipeline.Processor;
 import dev.wipflow.pipeline.SheetRowStep;
+import dev.wipflow.llm.ChatClient;
+import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
@@ -71,17 +75,18 @@ public final class App implements AutoCloseable {
         EventStore events = new EventStore(db.jdbi());
         JobStore jobs = new JobStore(db.jdbi());
 
-        ProductSheet sheet = new LocalSheet(db.jdbi());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi());
+        ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Extractor extractor = new BasicExtractor(http);
         Describer templates = new TemplateDescriber();
-        Describer describer = templates;
-        Cleaner cleaner = new BuiltInCleaner();
+        Describer describer = chat == null ? templates : new LlmDescriber(chat);
+        Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
 
         Processor processor = new Processor(wips, events, jobs, List.of(
                 new SheetRowStep(sheet),
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
-                new CleanStep(sheet, cleaner, config.sheetsTab()),
+                new CleanStep(sheet, cleaner),
                 new FinalizeStep(sheet)), config.lease(), config.maxSeconds(), clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();
@@ -110,6 +115,13 @@ public final class App implements AutoCloseable {
                 s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish
                 s.setStopAtShutdown(true);
             });
+            if (!config.corsOrigins().isEmpty()) {
+                List<String> origins = config.corsOrigins();
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.path = "/api/*";
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }));
+            }
             Errors.register(c);
             routes.register(c);
             if (config.demo()) DemoShop.register(c);

@@ -58,7 +58,8 @@ public final class CsvFormats {
     public static void write(Writer out, List<String> columns, Iterable<Map<String, String>> rows) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
-        try (SequenceWriter w = MAPPER.writer(schema.build()).writeValues(out)) {
+        try (SequenceWriter w = MAPPER.writer(schema.build())
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             for (Map<String, String> row : rows) {
                 Map<String, String> safe = new java.util.LinkedHashMap<>();
                 for (String c : columns) safe.put(c, defuse(row.getOrDefault(c, "")));

@@ -15,12 +15,10 @@ import java.util.Optional;
 public final class CleanStep implements PipelineStep {
     private final ProductSheet sheet;
     private final Cleaner cleaner;
-    private final String tab;
 
-    public CleanStep(ProductSheet sheet, Cleaner cleaner, String tab) {
+    public CleanStep(ProductSheet sheet, Cleaner cleaner) {
         this.sheet = sheet;
         this.cleaner = cleaner;
-        this.tab = tab;
     }
 
     @Override
@@ -36,7 +34,7 @@ public final class CleanStep implements PipelineStep {
         }
         Map<String, String> values = cleaner.prepare(RowValues.of(p, "cleaning"));
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
-        cleaner.cleanInSheet(sheet.spreadsheetId(), tab == null ? p.collection() : tab, rowNum, p.sku(), ctx);
+        cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
         return Checkpoint.of("row_num", rowNum, "append_pending", 0);
     }
 }

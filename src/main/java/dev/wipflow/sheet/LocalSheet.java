@@ -31,6 +31,27 @@ public final class LocalSheet implements ProductSheet {
     @Override
     public int writeRow(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values, RunContext ctx) {
         ctx.countSheetCall();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(collection, rowNum, sku, values);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                // Two writers appended at once and one lost the race for the next row number (or the SKU): again.
+                if (attempt == 5 || !isUniqueViolation(e)) throw e;
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("23505".equals(sql.getSQLState()) || String.valueOf(sql.getMessage()).contains("UNIQUE constraint"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int write(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values) {
         return jdbi.inTransaction(h -> {
             Optional<Integer> existing = rowNum.isPresent() ? rowNum : rowOf(h, collection, sku);
             if (existing.isPresent()) {

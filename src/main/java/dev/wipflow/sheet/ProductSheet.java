@@ -23,6 +23,11 @@ public interface ProductSheet {
     /** Writes the final status and returns the row as it now stands (after any in-sheet cleaning). */
     Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx);
 
+    /** The tab that holds a collection's rows. */
+    default String tabFor(String collection) {
+        return collection;
+    }
+
     /** Identifies the spreadsheet for a cleaner that works on it (the spreadsheet id, or "local"). */
     String spreadsheetId();
 

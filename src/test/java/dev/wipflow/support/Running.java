@@ -19,7 +19,7 @@ public final class Running implements AutoCloseable {
     public static Running start(Path dir, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
-        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("wipflow.db"));
+        env.put("DATABASE_URL", TestDatabase.url(dir));
         env.put("FETCH_ALLOW_PRIVATE", "true");
         env.putAll(extra);
         return new Running(App.start(Config.from(env, false)));

@@ -1,0 +1,30 @@
+package dev.wipflow.extract.bench;
+
+/** Grows a fixture page to the size of a real theme page: mega menu, inline scripts, related products, footer. */
+final class TypicalPage {
+    private TypicalPage() {
+    }
+
+    static String pad(String page, int targetBytes) {
+        StringBuilder menu = new StringBuilder("<nav class=\"mega-menu\"><ul>");
+        StringBuilder related = new StringBuilder("<section class=\"related-products\"><ul class=\"grid\">");
+        StringBuilder script = new StringBuilder("<script>window.theme = {strings: {");
+        int i = 0;
+        while (menu.length() + related.length() + script.length() + page.length() < targetBytes) {
+            menu.append("<li class=\"menu-item\"><a href=\"/collections/c").append(i).append("\" class=\"link\">Category ")
+                    .append(i).append("</a><ul class=\"sub\"><li><a href=\"/collections/c").append(i)
+                    .append("/s\">Sub ").append(i).append("</a></li></ul></li>\n");
+            related.append("<li class=\"card\"><div class=\"card__media\"><img src=\"//cdn.shopify.com/s/files/1/rel-")
+                    .append(i).append("_360x.jpg\" width=\"360\" height=\"360\" alt=\"Related ").append(i)
+                    .append("\" loading=\"lazy\"></div><h3 class=\"card__heading\"><a href=\"/products/r").append(i)
+                    .append("\">Related product ").append(i).append("</a></h3><span class=\"price-item\">$")
+                    .append(10 + i).append(".00</span></li>\n");
+            script.append("s").append(i).append(": \"Some translated label number ").append(i).append("\",\n");
+            i++;
+        }
+        menu.append("</ul></nav>");
+        related.append("</ul></section>");
+        script.append("}};</script>");
+        return page.replace("<body>", "<body>" + menu).replace("</main>", "</main>" + related + script);
+    }
+}

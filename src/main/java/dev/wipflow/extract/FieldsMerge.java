@@ -1,0 +1,66 @@
+package dev.wipflow.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges what several sources found, best source first: each field comes from the first source that has it. A
+ * single structured image is completed with the page's gallery, and a compare-at price must exceed the price.
+ */
+final class FieldsMerge {
+    private FieldsMerge() {
+    }
+
+    static ProductFields merge(List<ProductFields> bestFirst) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String name : ProductFields.NAMES) {
+            for (ProductFields f : bestFirst) {
+                if (f.has(name)) {
+                    values.put(name, f.value(name));
+                    sources.put(name, f.sources().getOrDefault(name, "heuristic"));
+                    break;
+                }
+            }
+        }
+        completeImages(bestFirst, values);
+        BigDecimal price = (BigDecimal) values.get("price");
+        BigDecimal compare = (BigDecimal) values.get("compare_at_price");
+        if (compare != null && (price == null || compare.compareTo(price) <= 0)) {
+            values.remove("compare_at_price");
+            sources.remove("compare_at_price");
+        }
+        return of(values, sources);
+    }
+
+    /** Structured data often names one image while the gallery shows several; keep the order, add the rest. */
+    @SuppressWarnings("unchecked")
+    private static void completeImages(List<ProductFields> bestFirst, Map<String, Object> values) {
+        List<String> chosen = (List<String>) values.get("images");
+        if (chosen == null || chosen.size() > 1) return;
+        List<String> gallery = new ArrayList<>();
+        for (ProductFields f : bestFirst) {
+            if ("heuristic".equals(f.sources().get("images"))) gallery.addAll(f.images());
+        }
+        boolean socialImage = bestFirst.stream().anyMatch(f -> f.images() == chosen && "meta".equals(f.sources().get("images")));
+        if (socialImage && !gallery.isEmpty()) {
+            values.put("images", gallery);
+            return;
+        }
+        List<String> all = new ArrayList<>(chosen);
+        all.addAll(gallery);
+        values.put("images", ImageUrls.dedupe(all));
+    }
+
+    @SuppressWarnings("unchecked")
+    static ProductFields of(Map<String, Object> v, Map<String, String> sources) {
+        return new ProductFields((String) v.get("title"), (String) v.get("brand"), (String) v.get("sku"),
+                (String) v.get("mpn"), (String) v.get("gtin"), (BigDecimal) v.get("price"),
+                (BigDecimal) v.get("compare_at_price"), (String) v.get("currency"), (String) v.get("availability"),
+                (List<String>) v.get("images"), (String) v.get("description"), (List<String>) v.get("category"),
+                (Map<String, String>) v.get("specs"), sources);
+    }
+}

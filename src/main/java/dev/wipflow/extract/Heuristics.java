@@ -1,0 +1,53 @@
+package dev.wipflow.extract;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Fields read from the page's visible markup when structured data is missing or incomplete. */
+final class Heuristics {
+    private static final String DESCRIPTION = "[itemprop=description], .product-description, .product__description, "
+            + "#description, #tab-description, .woocommerce-product-details__short-description, "
+            + ".product.attribute.description .value, .productView-description, .product-single__description, "
+            + "[class*=product-description], [class*=productDescription], [class*=description]";
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—·•-]\\s+[^|–—·•-]{1,60}$");
+
+    private Heuristics() {
+    }
+
+    static ProductFields read(Document doc, ProductScope scope, MetaTags meta, CurrencyHint hint, HttpUrl base) {
+        FieldsBuilder b = new FieldsBuilder();
+        b.title = FieldsBuilder.first(null, title(doc, scope, meta));
+        PriceHeuristic.Found price = PriceHeuristic.find(scope, hint);
+        if (price.price() != null) {
+            b.price = price.price().amount();
+            b.currency = price.price().currency();
+            if (price.compareAt() != null) b.compareAtPrice = price.compareAt().amount();
+        }
+        b.images.addAll(ImageCollector.collect(doc, scope, base));
+        Map<String, String> specs = SpecsReader.read(scope.main());
+        b.specs.putAll(specs);
+        b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
+        b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs));
+        b.description = FieldsBuilder.first(null, description(scope));
+        return b.build("heuristic");
+    }
+
+    private static String title(Document doc, ProductScope scope, MetaTags meta) {
+        if (scope.title() != null) return scope.title().text();
+        String t = meta.get("og:title");
+        if (t == null) t = doc.title();
+        return t == null ? null : TITLE_SUFFIX.matcher(Text.clean(t)).replaceFirst("");
+    }
+
+    private static String description(ProductScope scope) {
+        for (Element e : scope.main().select(DESCRIPTION)) {
+            if (ProductScope.isAside(e) || e.normalName().equals("meta")) continue;
+            String text = e.text();
+            if (text.length() >= 30) return text.length() > 5000 ? text.substring(0, 5000) : text;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.wipflow.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Everything a page itself says about its product, without network: JSON-LD, microdata, RDFa, meta tags, then
+ * heuristics, merged best source first, with breadcrumbs as the category.
+ */
+final class PageReader {
+    private PageReader() {
+    }
+
+    static Document parse(Page page) {
+        return Jsoup.parse(page.html(), page.finalUrl() == null ? "" : page.finalUrl());
+    }
+
+    static ProductFields read(Page page, Document doc) {
+        HttpUrl base = page.finalUrl() == null ? null : HttpUrl.parse(page.finalUrl());
+        String variantId = base == null ? null : base.queryParameter("variant");
+        MetaTags meta = MetaTags.of(doc);
+        CurrencyHint hint = PageHints.of(doc, meta, base);
+        List<JsonNode> jsonLd = JsonLd.nodes(doc);
+        List<JsonNode> microdata = ItemTree.items(doc, ItemTree.Syntax.MICRODATA);
+        List<JsonNode> rdfa = ItemTree.items(doc, ItemTree.Syntax.RDFA);
+        List<ProductFields> found = new ArrayList<>();
+        addProduct(found, jsonLd, variantId, base, "json-ld");
+        addProduct(found, microdata, variantId, base, "microdata");
+        addProduct(found, rdfa, variantId, base, "rdfa");
+        found.add(meta.read(base, hint));
+        ProductScope scope = ProductScope.of(doc);
+        found.add(Heuristics.read(doc, scope, meta, hint, base));
+        ProductFields merged = FieldsMerge.merge(found);
+        merged = withCurrency(merged, hint);
+        Breadcrumbs.Trail trail = Breadcrumbs.find(doc, jsonLd, microdata, merged.title());
+        return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());
+    }
+
+    private static void addProduct(List<ProductFields> found, List<JsonNode> nodes, String variantId, HttpUrl base,
+                                   String source) {
+        List<JsonNode> products = Schema.products(nodes);
+        if (!products.isEmpty()) found.add(SchemaProduct.read(products.get(0), variantId, base, source));
+    }
+
+    /** A price without a currency takes the page's declared or local one. */
+    private static ProductFields withCurrency(ProductFields f, CurrencyHint hint) {
+        if (f.price() == null || f.currency() != null || hint.currencyOrCountry() == null) return f;
+        return ProductFieldsCopy.withCurrency(f, hint.currencyOrCountry(), hint.currency() != null ? "meta" : "heuristic");
+    }
+}

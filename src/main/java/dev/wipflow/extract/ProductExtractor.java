@@ -1,0 +1,78 @@
+package dev.wipflow.extract;
+
+import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.pipeline.StepFailure;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+
+/**
+ * DESIGN §3 extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
+ * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). Missing fields are warnings;
+ * a page without any product title is a failure.
+ */
+public final class ProductExtractor implements Extractor {
+    static final List<String> KEY_FIELDS = List.of("title", "price", "currency", "brand", "images", "description");
+
+    private final PageFetcher fetcher;
+    private final FieldFiller filler;
+    private final ShopFeeds feeds;
+
+    public ProductExtractor(PageFetcher fetcher, FieldFiller filler) {
+        this.fetcher = fetcher;
+        this.filler = filler == null ? FieldFiller.NONE : filler;
+        this.feeds = new ShopFeeds(fetcher);
+    }
+
+    @Override
+    public ProductFields extract(String url, RunContext ctx) {
+        Page page = fetcher.fetch(url, ctx);
+        Document doc = PageReader.parse(page);
+        ProductFields fromPage = PageReader.read(page, doc);
+        Optional<ProductFields> feed = feeds.read(page, doc, ctx);
+        ProductFields found = feed.map(f -> FieldsMerge.merge(List.of(f, fromPage))).orElse(fromPage);
+        if (!ctx.fastMode() && missesKeyField(found)) {
+            ctx.heartbeat().beat();
+            found = fill(found, page, doc, ctx);
+        }
+        if (!found.has("title")) {
+            throw new StepFailure("no product found on " + page.finalUrl() + " (no title in structured data or markup)");
+        }
+        for (String name : KEY_FIELDS) {
+            if (!found.has(name)) ctx.warn("extract: no " + name + " found on " + page.finalUrl());
+        }
+        return found;
+    }
+
+    /** Structured data, meta tags and heuristics of an already fetched page; no network, no LLM. */
+    public ProductFields extractFrom(Page page) {
+        return PageReader.read(page, PageReader.parse(page));
+    }
+
+    private static boolean missesKeyField(ProductFields f) {
+        return KEY_FIELDS.stream().anyMatch(name -> !f.has(name));
+    }
+
+    @Override
+    public String name() {
+        return filler == FieldFiller.NONE ? "structured+heuristics" : "structured+heuristics+llm";
+    }
+
+    private ProductFields fill(ProductFields found, Page page, Document doc, RunContext ctx) {
+        try {
+            ProductFields filled = filler.fill(found, page, PageText.of(doc, PageText.BUDGET), ctx);
+            return filled == null ? found : FieldsMerge.merge(List.of(found, credited(filled)));
+        } catch (StepFailure e) {
+            ctx.warn("extract: filling missing fields failed (" + e.getMessage() + ")");
+            return found;
+        }
+    }
+
+    /** Values the filler added without naming a source are credited to the LLM. */
+    private static ProductFields credited(ProductFields f) {
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (String name : f.present()) sources.put(name, f.sources().getOrDefault(name, "llm"));
+        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
+                f.currency(), f.availability(), f.images(), f.description(), f.category(), f.specs(), sources);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.wipflow.extract;
+
+import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.pipeline.StepFailure;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.brotli.BrotliInterceptor;
+
+/**
+ * Fetches supplier pages safely (DESIGN §7): http(s) only, local and metadata addresses refused on every hop (DNS
+ * answers included), redirects followed by hand, time and size limits, gzip/brotli, the page's own charset, and
+ * every failure a {@link StepFailure} whose message says what happened.
+ */
+public final class SafeFetcher implements PageFetcher {
+    private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+    private static final String ACCEPT_HTML =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+    private static final String ACCEPT_JSON = "application/json,text/javascript;q=0.9,*/*;q=0.5";
+
+    private final OkHttpClient client;
+    private final boolean allowPrivate;
+    private final FetchLimits limits;
+    private final Set<String> trustedHosts;
+
+    public SafeFetcher(OkHttpClient base, boolean allowPrivate, FetchLimits limits) {
+        this(base, allowPrivate, limits, Set.of());
+    }
+
+    /** {@code trustedHosts} may resolve to local addresses even when private ones are refused (a mirror; tests). */
+    public SafeFetcher(OkHttpClient base, boolean allowPrivate, FetchLimits limits, Set<String> trustedHosts) {
+        this.allowPrivate = allowPrivate;
+        this.limits = limits;
+        this.trustedHosts = Set.copyOf(trustedHosts);
+        OkHttpClient.Builder b = base.newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(true)
+                .connectTimeout(limits.connectTimeout())
+                .readTimeout(limits.readTimeout())
+                .callTimeout(limits.totalTimeout())
+                .addInterceptor(BrotliInterceptor.INSTANCE);
+        if (!allowPrivate) b.dns(new GuardedDns(base.dns(), this.trustedHosts));
+        this.client = b.build();
+    }
+
+    @Override
+    public Page fetch(String url, RunContext ctx) {
+        return get(url, ctx, false);
+    }
+
+    @Override
+    public Page fetchJson(String url, RunContext ctx) {
+        return get(url, ctx, true);
+    }
+
+    private Page get(String rawUrl, RunContext ctx, boolean json) {
+        HttpUrl url = parse(rawUrl);
+        Instant deadline = deadline(ctx);
+        Set<HttpUrl> seen = new HashSet<>();
+        for (int hop = 0; ; hop++) {
+            checkHost(url);
+            seen.add(url);
+            Request request = new Request.Builder().url(url)
+                    .header("User-Agent", USER_AGENT)
+                    .header("Accept", json ? ACCEPT_JSON : ACCEPT_HTML)
+                    .header("Accept-Language", "en-US,en;q=0.8,*;q=0.5")
+                    .build();
+            Call call = client.newCall(request);
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0) throw new StepFailure("supplier page " + rawUrl + " did not finish within the time limit");
+            call.timeout().timeout(left, TimeUnit.MILLISECONDS);
+            try (Response response = call.execute()) {
+                if (response.isRedirect()) {
+                    url = nextHop(rawUrl, url, response, hop, seen);
+                    continue;
+                }
+                if (!response.isSuccessful()) {
+                    throw new StepFailure("supplier page answered " + HttpStatusText.of(response.code(), response.message())
+                            + " (" + url + ")");
+                }
+                return read(rawUrl, url, response, json, ctx);
+            } catch (IOException e) {
+                throw failure(rawUrl, e);
+            }
+        }
+    }
+
+    private HttpUrl nextHop(String rawUrl, HttpUrl current, Response response, int hop, Set<HttpUrl> seen) {
+        String location = response.header("Location");
+        if (location == null || location.isBlank()) {
+            throw new StepFailure("supplier page answered a redirect (" + response.code() + ") without a Location");
+        }
+        HttpUrl next = current.resolve(location.trim());
+        if (next == null) {
+            throw new StepFailure("supplier page redirected to " + location + ", which is not an http(s) address");
+        }
+        if (seen.contains(next)) throw new StepFailure("supplier page " + rawUrl + " redirects in a loop (" + next + ")");
+        if (hop + 1 > limits.maxRedirects()) {
+            throw new StepFailure("supplier page " + rawUrl + " redirected more than " + limits.maxRedirects() + " times");
+        }
+        return next;
+    }
+
+    private Page read(String rawUrl, HttpUrl url, Response response, boolean json, RunContext ctx) throws IOException {
+        MediaType type = response.body().contentType();
+        String typeText = type == null ? null : type.type() + "/" + type.subtype();
+        ContentTypes.Verdict verdict = json ? ContentTypes.json(typeText) : ContentTypes.html(typeText);
+        if (verdict == ContentTypes.Verdict.REFUSE) {
+            throw new StepFailure("supplier URL " + url + " is not " + (json ? "JSON" : "a web page")
+                    + ": it answered " + typeText);
+        }
+        byte[] bytes = BodyReader.read(response, limits.maxBytes(), ctx);
+        if (verdict == ContentTypes.Verdict.SNIFF && !ContentTypes.looksLikeHtml(bytes)) {
+            throw new StepFailure("supplier URL " + url + " is not a web page: it answered "
+                    + (typeText == null ? "no content type" : typeText) + " and the body is not HTML");
+        }
+        String html = CharsetSniffer.decode(bytes, type == null || type.charset() == null ? null : type.charset().name());
+        return new Page(rawUrl, url.toString(), response.code(), typeText, html);
+    }
+
+    private HttpUrl parse(String rawUrl) {
+        if (rawUrl == null || rawUrl.isBlank()) throw new StepFailure("the product has no URL");
+        String trimmed = rawUrl.trim();
+        String scheme = trimmed.contains(":") ? trimmed.substring(0, trimmed.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new StepFailure("only http and https URLs can be fetched, not " + abbreviate(trimmed));
+        }
+        HttpUrl url = HttpUrl.parse(trimmed);
+        if (url == null) throw new StepFailure("the URL " + abbreviate(trimmed) + " is not a valid web address");
+        return url;
+    }
+
+    /** Literal IP hosts never reach the DNS step, so they are checked here; names are checked again by the DNS. */
+    private void checkHost(HttpUrl url) {
+        if (allowPrivate || trustedHosts.contains(url.host())) return;
+        Optional<String> why = AddressPolicy.refuseName(url.host());
+        if (why.isEmpty() && isIpLiteral(url.host())) {
+            try {
+                why = AddressPolicy.refuse(InetAddress.getByName(url.host()));
+            } catch (UnknownHostException e) {
+                why = Optional.of("the address " + url.host() + " is malformed");
+            }
+        }
+        why.ifPresent(reason -> {
+            throw new StepFailure("refused to fetch " + url + ": " + reason);
+        });
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+    }
+
+    private Instant deadline(RunContext ctx) {
+        Instant own = Instant.now().plus(limits.totalTimeout());
+        Duration remaining = ctx.remaining();
+        if (remaining == null) return own;
+        Instant budget = Instant.now().plus(remaining);
+        return budget.isBefore(own) ? budget : own;
+    }
+
+    private StepFailure failure(String rawUrl, IOException e) {
+        RefusedAddressException refused = find(e);
+        if (refused != null) return new StepFailure("refused to fetch " + rawUrl + ": " + refused.getMessage(), e);
+        if (e instanceof BodyReader.TooLarge) return new StepFailure("supplier page " + rawUrl + " " + e.getMessage(), e);
+        if (e instanceof InterruptedIOException) {
+            return new StepFailure("supplier page " + rawUrl + " did not answer in time (" + e.getMessage() + ")", e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new StepFailure("supplier host not found: " + e.getMessage(), e);
+        }
+        return new StepFailure("could not fetch supplier page " + rawUrl + ": " + e, e);
+    }
+
+    private static RefusedAddressException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RefusedAddressException r) return r;
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof RefusedAddressException r) return r;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

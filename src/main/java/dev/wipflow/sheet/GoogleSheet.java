@@ -1,0 +1,206 @@
+package dev.wipflow.sheet;
+
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.Spreadsheet;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.common.util.concurrent.RateLimiter;
+import com.google.common.util.concurrent.Striped;
+import dev.wipflow.config.Config;
+import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.pipeline.StepFailure;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * The catalog in a Google Sheet (Sheets API v4, service account). Per product: {@link #findRow} reads the header row
+ * and SKU column (1 call), {@link #writeRow} updates or appends the row (1 call), {@link #finalizeRow} writes the
+ * status and reads the row back (1 call). Extra calls happen only when a tab is created, after a restart (the
+ * header row is read again), or when an append's answer was lost (the SKU column is read before appending again).
+ */
+public final class GoogleSheet implements ProductSheet {
+    private final SheetsCalls calls;
+    private final TabReader tabs;
+    private final AppendJournal journal;
+    private final String spreadsheetId;
+    private final String fixedTab;
+    private final Striped<Lock> appendLocks = Striped.lock(64);
+
+    GoogleSheet(SheetsCalls calls, AppendJournal journal, String spreadsheetId, String fixedTab) {
+        this.calls = calls;
+        this.tabs = new TabReader(calls);
+        this.journal = journal;
+        this.spreadsheetId = spreadsheetId;
+        this.fixedTab = fixedTab;
+    }
+
+    /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
+    public static GoogleSheet fromConfig(Config config) {
+        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT);
+    }
+
+    public static GoogleSheet fromConfig(Config config, AppendJournal journal) {
+        return fromConfig(config, journal, SheetsRetry.DEFAULT);
+    }
+
+    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry) {
+        if (config.spreadsheetId() == null) {
+            throw new dev.wipflow.config.ConfigException("GOOGLE_SHEETS_SPREADSHEET_ID is not set");
+        }
+        NetHttpTransport transport = new NetHttpTransport();
+        ServiceAccountCredentials key = ServiceAccountKey.load(config.googleCredentials(), transport);
+        SheetsFailures failures = new SheetsFailures(config.spreadsheetId(), key.getClientEmail());
+        RateLimiter limiter = RateLimiter.create(config.sheetsCallsPerMinute() / 60.0);
+        SheetsCalls calls = new SheetsCalls(transport, GsonFactory.getDefaultInstance(), new HttpCredentialsAdapter(key),
+                limiter, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
+        return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab());
+    }
+
+    /** The tab that holds a collection: {@code GOOGLE_SHEETS_TAB} when set, else the collection's name. */
+    @Override
+    public String tabFor(String collection) {
+        return fixedTab != null ? fixedTab : collection;
+    }
+
+    @Override
+    public Optional<Integer> findRow(String collection, String sku, RunContext ctx) {
+        return rowIn(tabFor(collection), sku, ctx);
+    }
+
+    private Optional<Integer> rowIn(String tab, String sku, RunContext ctx) {
+        TabGrid grid = tabs.read(tab, ctx);
+        List<Integer> rows = grid.rowsWith(grid.layout().skuColumn(), sku);
+        if (rows.size() > 1) ctx.warn("SKU " + sku + " is in " + rows.size() + " rows of tab '" + tab + "': " + rows);
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public int writeRow(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values,
+            RunContext ctx) {
+        String tab = tabFor(collection);
+        if (rowNum.isPresent()) {
+            update(tabs.layout(tab, ctx), rowNum.get(), values, ctx);
+            return rowNum.get();
+        }
+        Lock lock = appendLocks.get(tab + '\n' + sku);
+        lock.lock();
+        try {
+            return append(tab, sku, values, ctx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends once. Looks for the SKU first when an earlier append may have landed: after a lost answer, when the
+     * journal knows the SKU, or when this process has not read the tab yet (a restart, maybe after a crash between
+     * an append and its checkpoint) — that read is needed for the header row anyway.
+     */
+    private int append(String tab, String sku, Map<String, String> values, RunContext ctx) {
+        boolean look = journal.contains(tab, sku) || !tabs.knows(tab);
+        for (int attempt = 1; ; attempt++) {
+            if (look) {
+                Optional<Integer> landed = rowIn(tab, sku, ctx);
+                if (landed.isPresent()) {
+                    update(tabs.layout(tab, ctx), landed.get(), values, ctx);
+                    return landed.get();
+                }
+            }
+            TabLayout layout = tabs.layout(tab, ctx);
+            journal.record(tab, sku);
+            try {
+                return calls.append(tab, rowValues(layout, sku, values), ctx);
+            } catch (SheetsCalls.MaybeApplied e) {
+                if (attempt == 3) {
+                    throw new StepFailure("appending SKU " + sku + " to tab '" + tab + "' failed 3 times: " + e.getMessage(), e);
+                }
+                look = true;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx) {
+        String tab = tabFor(collection);
+        TabLayout layout = tabs.layout(tab, ctx);
+        List<Request> writes = new ArrayList<>();
+        cell(layout, SheetColumns.STATUS, rowNum, status).ifPresent(writes::add);
+        cell(layout, "Updated", rowNum, Instant.now().toString()).ifPresent(writes::add);
+        List<String> ranges = List.of(TabLayout.headerRange(tab), layout.rowRange(rowNum));
+        Spreadsheet after = writes.isEmpty() ? calls.read(ranges, ctx).orElse(null) : finalizeCall(writes, ranges, ctx);
+        TabGrid grid = TabGrid.of(after, tab).orElseThrow(() -> new StepFailure("tab '" + tab + "' disappeared"));
+        TabLayout now = grid.layout();
+        if (!now.headers().equals(layout.headers())) {
+            ctx.warn("the header row of tab '" + tab + "' changed while the product was processed");
+            tabs.saw(now);
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        List<String> cells = grid.row(rowNum - 1);
+        for (int c = 0; c < now.headers().size(); c++) {
+            String header = now.headers().get(c);
+            if (!header.isBlank()) row.put(header, c < cells.size() ? cells.get(c) : "");
+        }
+        return row;
+    }
+
+    @Override
+    public String spreadsheetId() {
+        return spreadsheetId;
+    }
+
+    @Override
+    public String name() {
+        return "google";
+    }
+
+    /** Sheets HTTP calls made by this instance, retries included (for health and benchmarks). */
+    public long apiCalls() {
+        return calls.totalCalls();
+    }
+
+    private Spreadsheet finalizeCall(List<Request> writes, List<String> ranges, RunContext ctx) {
+        try {
+            return calls.update(new BatchUpdateSpreadsheetRequest().setRequests(writes)
+                    .setIncludeSpreadsheetInResponse(true).setResponseRanges(ranges)
+                    .setResponseIncludeGridData(true), true, ctx);
+        } catch (IOException e) {
+            throw calls.failures().of(e, "write the status");
+        }
+    }
+
+    private void update(TabLayout layout, int rowNum, Map<String, String> values, RunContext ctx) {
+        List<ValueRange> data = new ArrayList<>();
+        values.forEach((header, value) -> {
+            int col = layout.column(header);
+            if (col >= 0) data.add(new ValueRange().setRange(layout.cell(col, rowNum))
+                    .setValues(List.of(List.of(value == null ? "" : value))));
+        });
+        if (!data.isEmpty()) calls.writeValues(data, ctx);
+    }
+
+    private static List<Object> rowValues(TabLayout layout, String sku, Map<String, String> values) {
+        List<Object> row = new ArrayList<>();
+        for (String ignored : layout.headers()) row.add("");
+        values.forEach((header, value) -> {
+            int col = layout.column(header);
+            if (col >= 0) row.set(col, value == null ? "" : value);
+        });
+        row.set(layout.skuColumn(), sku);
+        return row;
+    }
+
+    private static Optional<Request> cell(TabLayout layout, String header, int rowNum, String value) {
+        int col = layout.column(header);
+        return col < 0 ? Optional.empty() : Optional.of(Cells.update(layout, rowNum, col, List.of(value)));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.wipflow.sheet;
+
+import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
+import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler.BackOffRequired;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
+import com.google.auth.http.HttpCredentialsAdapter;
+import dev.wipflow.pipeline.RetryLater;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Refreshes the token on 401; waits what {@code Retry-After} says when present, else the exponential backoff. */
+final class RetryAfterHandler implements HttpUnsuccessfulResponseHandler {
+    private final HttpCredentialsAdapter credentials;
+    private final HttpBackOffUnsuccessfulResponseHandler backOff;
+    private final BackOffRequired required;
+    private final BudgetSleeper sleeper;
+
+    RetryAfterHandler(HttpCredentialsAdapter credentials, HttpBackOffUnsuccessfulResponseHandler backOff,
+            BackOffRequired required, BudgetSleeper sleeper) {
+        this.credentials = credentials;
+        this.backOff = backOff;
+        this.required = required;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public boolean handleResponse(HttpRequest request, HttpResponse response, boolean supportsRetry) throws IOException {
+        if (credentials.handleResponse(request, response, supportsRetry)) return true;
+        if (!supportsRetry || !required.isRequired(response)) return false;
+        try {
+            Duration after = parse(response.getHeaders().getFirstHeaderStringValue("Retry-After"));
+            if (after == null) return backOff.handleResponse(request, response, true);
+            sleeper.sleep(after.toMillis());
+            return true;
+        } catch (RetryLater e) {
+            response.ignore();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Seconds or an HTTP date; null when absent or unreadable. */
+    static Duration parse(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notDate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.wipflow.fakes;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * A fake Google Sheets v4 REST API over in-memory grids: {@code spreadsheets.get} (ranges, grid data),
+ * {@code spreadsheets.batchUpdate} (addSheet, updateCells, includeSpreadsheetInResponse), {@code values.batchGet},
+ * {@code values.batchUpdate} and {@code values.append}. Spreadsheets must be {@link #create}d (else 404); requests
+ * need a Bearer token. Errors can be injected per call number; {@link #dropAppendAnswers} applies appends and then
+ * drops the connection. Point {@code GOOGLE_SHEETS_ROOT_URL} at {@link #start()}'s URL.
+ */
+public final class FakeSheetsApi extends FakeServer {
+    private final Map<String, FakeGrid> spreadsheets = new LinkedHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger nextSheetId = new AtomicInteger(100);
+    private volatile IntPredicate failWhen = n -> false;
+    private volatile int failStatus = 429;
+    private volatile int dropAppendAnswers;
+    private volatile int forbiddenStatus;
+    private volatile int retryAfterSeconds = -1;
+
+    public synchronized FakeSheetsApi create(String spreadsheetId) {
+        spreadsheets.putIfAbsent(spreadsheetId, new FakeGrid());
+        return this;
+    }
+
+    /** Adds a tab with the given header row (may lack columns, or be empty). */
+    public synchronized FakeSheetsApi addTab(String spreadsheetId, String title, List<String> headers) {
+        FakeGrid.Tab tab = new FakeGrid.Tab(nextSheetId.incrementAndGet(), title);
+        for (int c = 0; c < headers.size(); c++) tab.set(0, c, headers.get(c));
+        spreadsheets.get(spreadsheetId).tabs.put(title, tab);
+        return this;
+    }
+
+    /** Answers {@code status} to every call whose number (1-based, all calls counted) matches. */
+    public FakeSheetsApi failCalls(IntPredicate callNumber, int status) {
+        this.failStatus = status;
+        this.failWhen = callNumber;
+        return this;
+    }
+
+    /** Injected 429s carry {@code Retry-After: seconds}. */
+    public FakeSheetsApi retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The next {@code n} appends are applied, then the connection is closed without an answer. */
+    public FakeSheetsApi dropAppendAnswers(int n) {
+        this.dropAppendAnswers = n;
+        return this;
+    }
+
+    /** Every call answers 403 (not shared with the service account). */
+    public FakeSheetsApi forbidAll() {
+        this.forbiddenStatus = 403;
+        return this;
+    }
+
+    /** API calls received (token requests are the {@link FakeOAuth}'s). */
+    public int calls() {
+        return calls.get();
+    }
+
+    /** A copy of the tab's rows, header first; empty when there is no such tab. */
+    public synchronized List<List<String>> rows(String spreadsheetId, String tab) {
+        FakeGrid.Tab t = spreadsheets.get(spreadsheetId).tabs.get(tab);
+        List<List<String>> out = new ArrayList<>();
+        if (t != null) t.rows.forEach(r -> out.add(List.copyOf(r)));
+        return out;
+    }
+
+    /** Sets one cell (zero-based), e.g. to play a user or the Apps Script cleaner. */
+    public synchronized void setCell(String spreadsheetId, String tab, int row, int col, String value) {
+        spreadsheets.get(spreadsheetId).tabs.get(tab).set(row, col, value);
+    }
+
+    @Override
+    protected void handle(HttpExchange ex) throws IOException {
+        int n = calls.incrementAndGet();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            error(ex, 401, "Request is missing required authentication credential.", "UNAUTHENTICATED");
+            return;
+        }
+        if (forbiddenStatus != 0) {
+            error(ex, forbiddenStatus, "The caller does not have permission", "PERMISSION_DENIED");
+            return;
+        }
+        if (failWhen.test(n)) {
+            if (retryAfterSeconds >= 0) ex.getResponseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+            error(ex, failStatus, failStatus == 429 ? "Quota exceeded for quota metric 'Requests' of service"
+                    + " 'sheets.googleapis.com'" : "The service is currently unavailable.", "RESOURCE_EXHAUSTED");
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        String rest = path.substring(path.indexOf("/v4/spreadsheets/") + "/v4/spreadsheets/".length());
+        String id = rest.split("[/:]", 2)[0];
+        synchronized (this) {
+            FakeGrid grid = spreadsheets.get(id);
+            if (grid == null) {
+                error(ex, 404, "Requested entity was not found.", "NOT_FOUND");
+                return;
+            }
+            String op = rest.substring(id.length());
+            SheetsOps ops = new SheetsOps(grid, nextSheetId);
+            Object answer;
+            if (op.isEmpty() && ex.getRequestMethod().equals("GET")) {
+                answer = ops.get(id, query(ex).getOrDefault("ranges", List.of()));
+            } else if (op.equals(":batchUpdate")) {
+                answer = ops.batchUpdate(id, body(ex));
+            } else if (op.equals("/values:batchGet")) {
+                answer = ops.batchGet(id, query(ex).getOrDefault("ranges", List.of()));
+            } else if (op.equals("/values:batchUpdate")) {
+                answer = ops.valuesBatchUpdate(id, body(ex));
+            } else if (op.startsWith("/values/") && op.endsWith(":append")) {
+                answer = ops.append(id, op.substring(8, op.length() - 7), body(ex));
+                if (answer != null && dropAppendAnswers > 0) {
+                    dropAppendAnswers--;
+                    return;
+                }
+            } else {
+                error(ex, 404, "unknown method " + op, "NOT_FOUND");
+                return;
+            }
+            if (answer instanceof SheetsOps.Failure f) {
+                error(ex, 400, f.message(), "INVALID_ARGUMENT");
+            } else {
+                send(ex, 200, answer);
+            }
+        }
+    }
+
+    private static void error(HttpExchange ex, int code, String message, String status) throws IOException {
+        send(ex, code, Map.of("error", Map.of("code", code, "message", message, "status", status)));
+    }
+}

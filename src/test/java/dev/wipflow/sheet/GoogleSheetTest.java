@@ -1,0 +1,107 @@
+package dev.wipflow.sheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wipflow.pipeline.RunContext;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoogleSheetTest {
+    @TempDir
+    Path dir;
+    SheetsFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new SheetsFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void fifty_products_take_three_calls_each_and_a_forced_rerun_keeps_fifty_rows() {
+        fx.api.addTab(SheetsFixture.ID, "sinks", SheetColumns.ALL);
+        GoogleSheet sheet = fx.sheet();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 1; i <= 50; i++) {
+                int before = fx.api.calls();
+                RunContext ctx = RunContext.unbounded();
+                Map<String, String> row = process(sheet, "sinks", "SKU-" + i, ctx);
+                assertThat(row).containsEntry("SKU", "SKU-" + i).containsEntry("Status", "ready")
+                        .containsEntry("Title", "Sink " + i);
+                assertThat(ctx.sheetCalls()).isLessThanOrEqualTo(3).isEqualTo(fx.api.calls() - before);
+            }
+        }
+        List<List<String>> rows = fx.api.rows(SheetsFixture.ID, "sinks");
+        assertThat(rows).hasSize(51);
+        assertThat(new HashSet<>(rows.subList(1, 51).stream().map(r -> r.get(0)).toList())).hasSize(50);
+        assertThat(fx.api.calls()).isEqualTo(300);
+        assertThat(sheet.apiCalls()).isEqualTo(300);
+    }
+
+    @Test
+    void a_missing_tab_is_created_with_the_header_row_for_one_extra_call() {
+        GoogleSheet sheet = fx.sheet();
+        RunContext ctx = RunContext.unbounded();
+
+        assertThat(sheet.findRow("taps", "T-1", ctx)).isEmpty();
+
+        assertThat(ctx.sheetCalls()).isEqualTo(2);
+        assertThat(fx.api.rows(SheetsFixture.ID, "taps")).containsExactly(SheetColumns.ALL);
+        RunContext next = RunContext.unbounded();
+        process(sheet, "taps", "T-1", next);
+        assertThat(fx.api.rows(SheetsFixture.ID, "taps")).hasSize(2);
+    }
+
+    @Test
+    void columns_are_found_by_header_name_and_other_columns_are_left_alone() {
+        fx.api.addTab(SheetsFixture.ID, "sinks", List.of("Notes", "Title", "Status", "SKU", "URL"));
+        fx.api.setCell(SheetsFixture.ID, "sinks", 1, 0, "keep me");
+        fx.api.setCell(SheetsFixture.ID, "sinks", 1, 3, "A-1");
+        GoogleSheet sheet = fx.sheet();
+
+        Map<String, String> row = process(sheet, "sinks", "A-1", RunContext.unbounded());
+        process(sheet, "sinks", "B-2", RunContext.unbounded());
+
+        assertThat(row).containsExactly(Map.entry("Notes", "keep me"), Map.entry("Title", "Sink A-1"),
+                Map.entry("Status", "ready"), Map.entry("SKU", "A-1"), Map.entry("URL", "https://shop.test/A-1"));
+        assertThat(fx.api.rows(SheetsFixture.ID, "sinks").get(2))
+                .containsExactly("", "Sink B-2", "ready", "B-2", "https://shop.test/B-2");
+    }
+
+    @Test
+    void a_fixed_tab_holds_every_collection() {
+        GoogleSheet sheet = fx.sheet(Map.of("GOOGLE_SHEETS_TAB", "Catalog"), SheetsFixture.FAST_RETRY,
+                AppendJournal.inMemory(10));
+        process(sheet, "sinks", "S-1", RunContext.unbounded());
+        process(sheet, "taps", "T-1", RunContext.unbounded());
+        assertThat(sheet.tabFor("taps")).isEqualTo("Catalog");
+        assertThat(fx.api.rows(SheetsFixture.ID, "Catalog")).hasSize(3);
+    }
+
+    static Map<String, String> process(GoogleSheet sheet, String collection, String sku, RunContext ctx) {
+        Optional<Integer> found = sheet.findRow(collection, sku, ctx);
+        int row = sheet.writeRow(collection, found, sku, values(sku), ctx);
+        return sheet.finalizeRow(collection, row, "ready", ctx);
+    }
+
+    static Map<String, String> values(String sku) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("SKU", sku);
+        v.put("URL", "https://shop.test/" + sku);
+        v.put("Title", "Sink " + sku.replace("SKU-", ""));
+        v.put("Status", "processing");
+        return v;
+    }
+}
