@@ -85,7 +85,10 @@ export async function loadJobs() {
 export async function openDetail(id, focus = true) {
   try {
     const { item } = await api.product(state.collection, id);
-    update({ detail: item });
+    const old = state.detail;
+    const same = !focus && old && old.id === item.id && old.updated_at === item.updated_at
+      && old.status === item.status && (old.events || []).length === (item.events || []).length;
+    if (!same) update({ detail: item }); // an unchanged product is not redrawn, so focus stays put
     if (focus) {
       const panel = document.getElementById('detail');
       panel.focus();

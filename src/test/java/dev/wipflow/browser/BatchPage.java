@@ -126,8 +126,16 @@ final class BatchPage {
         return driver.findElement(By.id("detail"));
     }
 
+    /** A field's shown value; the panel may be redrawn meanwhile, so it is read until it holds still. */
     String field(String name) {
-        return driver.findElement(By.cssSelector("#detail-fields tr[data-field='" + name + "'] td")).getText();
+        return waitFor(d -> d.findElement(By.cssSelector("#detail-fields tr[data-field='" + name + "'] td")).getText());
+    }
+
+    String attribute(By by, String name) {
+        return waitFor(d -> {
+            String value = d.findElement(by).getDomAttribute(name);
+            return value == null ? "(absent)" : value;
+        });
     }
 
     Object script(String js) {
@@ -142,6 +150,8 @@ final class BatchPage {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 }

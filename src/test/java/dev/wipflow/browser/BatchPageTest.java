@@ -130,8 +130,8 @@ class BatchPageTest {
 
         page.openProduct("B-1");
         assertThat(page.field("title")).contains("Basin b-1");
-        assertThat(page.detail().findElements(By.cssSelector(".timeline [data-state='finished']"))).hasSize(5);
-        assertThat(browser.findElement(By.id("body-preview")).getDomAttribute("sandbox")).isEmpty();
+        page.waitFor(d -> d.findElements(By.cssSelector("#detail .timeline [data-state='finished']")).size() == 5);
+        assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
         page.screenshot("product-detail");
     }
 
@@ -168,8 +168,8 @@ class BatchPageTest {
         assertThat(page.waitForProgress("Finished", BATCH)).contains("1 ready, 1 failed");
         page.waitForStatus("F-2", "failed", Duration.ofSeconds(10));
         page.openProduct("F-2");
-        WebElement error = browser.findElement(By.id("detail-error"));
-        assertThat(error.getText()).contains("extract").contains("500");
+        String error = page.waitFor(d -> d.findElement(By.id("detail-error")).getText());
+        assertThat(error).contains("extract").contains("500");
 
         shop.heal("f-2");
         page.click("retry");
@@ -212,9 +212,10 @@ class BatchPageTest {
         page.openProduct("X-1");
 
         assertThat(page.field("title")).contains("<script>window.__pwned=1;alert('title')</script>");
-        assertThat(page.detail().findElements(By.cssSelector("#detail-fields script, #detail-fields img[src='x']"))).isEmpty();
-        List<WebElement> preview = browser.findElements(By.id("body-preview"));
-        if (!preview.isEmpty()) assertThat(preview.get(0).getDomAttribute("sandbox")).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#detail-fields script, #detail-fields img[src='x']"))).isEmpty();
+        if (!browser.findElements(By.id("body-preview")).isEmpty()) {
+            assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
+        }
     }
 
     @Test
