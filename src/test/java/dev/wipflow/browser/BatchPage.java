@@ -1,0 +1,157 @@
+package dev.wipflow.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does on the batch page, in the page's own words (labels, buttons, texts). */
+final class BatchPage {
+    private final WebDriver driver;
+    private final String base;
+
+    BatchPage(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    BatchPage open(String collection) {
+        driver.get(base + "/#" + collection);
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        return this;
+    }
+
+    void forgetBrowserState() {
+        driver.get(base + "/api/health");
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    void paste(String text) {
+        WebElement area = driver.findElement(By.id("add-text"));
+        area.clear();
+        area.sendKeys(text);
+    }
+
+    List<String> previewProblems() {
+        return driver.findElements(By.cssSelector("#add-rows tr.bad td:last-child")).stream().map(WebElement::getText).toList();
+    }
+
+    boolean canSend() {
+        return driver.findElement(By.id("add-send")).isEnabled();
+    }
+
+    void send() {
+        driver.findElement(By.id("add-send")).click();
+        waitFor(d -> d.findElement(By.id("notice")).getText().startsWith("Added"));
+    }
+
+    void add(String text) {
+        paste(text);
+        waitFor(d -> canSend());
+        send();
+        waitFor(d -> !rows().isEmpty());
+    }
+
+    void startBatch(String driverName, int concurrency) {
+        new Select(driver.findElement(By.id("driver"))).selectByValue(driverName);
+        WebElement c = driver.findElement(By.id("concurrency"));
+        if (c.isEnabled()) {
+            c.clear();
+            c.sendKeys(String.valueOf(concurrency));
+        }
+        click("start");
+        waitFor(d -> !progressText().isEmpty());
+    }
+
+    void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    String progressText() {
+        return driver.findElement(By.id("progress-text")).getText();
+    }
+
+    String waitForProgress(String startsWith, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> progressText().startsWith(startsWith));
+        return progressText();
+    }
+
+    List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#product-rows tr[data-sku]"));
+    }
+
+    String statusOf(String sku) {
+        return driver.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "']")).getDomAttribute("data-status");
+    }
+
+    void waitForStatus(String sku, String status, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return status.equals(statusOf(sku));
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    void openProduct(String sku) {
+        driver.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] button.sku")).click();
+        waitFor(d -> d.findElement(By.id("detail")).isDisplayed()
+                && d.findElement(By.cssSelector("#detail .sku")).getText().equals(sku));
+    }
+
+    WebElement detail() {
+        return driver.findElement(By.id("detail"));
+    }
+
+    /** A field's shown value; the panel may be redrawn meanwhile, so it is read until it holds still. */
+    String field(String name) {
+        return waitFor(d -> d.findElement(By.cssSelector("#detail-fields tr[data-field='" + name + "'] td")).getText());
+    }
+
+    String attribute(By by, String name) {
+        return waitFor(d -> {
+            String value = d.findElement(by).getDomAttribute(name);
+            return value == null ? "(absent)" : value;
+        });
+    }
+
+    Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
+    Path screenshot(String name) throws IOException {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.wipflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The bundled page in headless Chromium against the real server and a local fixture shop. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+class BatchPageTest {
+    private static final Duration BATCH = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path tmp;
+
+    private FixtureShop shop;
+    private WipflowServer server;
+    private ChromeDriver browser;
+    private BatchPage page;
+    private Api api;
+
+    @BeforeAll
+    void start() throws Exception {
+        Chromium.requireInstalled();
+        shop = new FixtureShop();
+        server = WipflowServer.start(tmp.resolve("wipflow.db"));
+        browser = Chromium.start(tmp.resolve("chromium-profile"));
+        page = new BatchPage(browser, server.baseUrl());
+        api = new Api(server.baseUrl());
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+        if (shop != null) shop.close();
+    }
+
+    @BeforeEach
+    void freshBrowserState() {
+        shop.delay(0);
+        page.forgetBrowserState();
+    }
+
+    @AfterEach
+    void noScriptOfTheShopRan() {
+        assertThat(page.script("return window.__pwned === undefined")).isEqualTo(true);
+        try {
+            String text = browser.switchTo().alert().getText();
+            throw new AssertionError("an alert was shown: " + text);
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private String lines(String prefix, int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> prefix + "-" + i + "," + shop.url(prefix.toLowerCase() + "-" + i))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void pasted_lines_are_checked_before_sending_and_then_added() {
+        page.open("paste");
+        page.paste("A-1," + shop.url("a-1") + "\n"
+                + "A-2,not a url\n"
+                + "," + shop.url("a-3") + "\n"
+                + "A-1," + shop.url("a-4"));
+
+        List<String> problems = page.waitFor(d -> page.previewProblems().size() == 3 ? page.previewProblems() : null);
+        assertThat(problems).containsExactlyInAnyOrder("not a valid URL", "missing SKU", "duplicate of line 1");
+        assertThat(page.canSend()).isFalse();
+
+        page.paste("sku,url\nA-1," + shop.url("a-1") + "\nA-2," + shop.url("a-2"));
+        page.waitFor(d -> page.canSend());
+        page.send();
+
+        page.waitFor(d -> page.rows().size() == 2);
+        assertThat(page.statusOf("A-1")).isEqualTo("pending");
+        assertThat(page.statusOf("A-2")).isEqualTo("pending");
+    }
+
+    @Test
+    void adding_a_sku_that_exists_is_refused_until_update_existing_is_ticked() {
+        page.open("again");
+        page.add("E-1," + shop.url("e-1"));
+        page.paste("E-1," + shop.url("e-1-new"));
+        page.waitFor(d -> page.canSend());
+        page.click("add-send");
+        page.waitFor(d -> page.previewProblems().stream().anyMatch(p -> p.contains("already exists")));
+
+        page.click("update-existing");
+        page.waitFor(d -> page.canSend());
+        page.send();
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("updated 1");
+    }
+
+    @Test
+    void a_batch_runs_to_completion_with_progress() throws Exception {
+        page.open("batch");
+        page.add(lines("B", 6));
+
+        page.startBatch("loop", 2);
+        String done = page.waitForProgress("Finished", BATCH);
+
+        assertThat(done).startsWith("Finished: 6/6 processed, 6 ready, 0 failed");
+        assertThat(browser.findElement(By.id("progress-times")).getText()).startsWith("Elapsed");
+        for (int i = 1; i <= 6; i++) page.waitForStatus("B-" + i, "ready", Duration.ofSeconds(10));
+        page.waitFor(d -> !d.findElements(By.cssSelector("#job-rows tr[data-status='completed']")).isEmpty());
+        page.screenshot("batch-finished");
+
+        page.openProduct("B-1");
+        assertThat(page.field("title")).contains("Basin b-1");
+        page.waitFor(d -> d.findElements(By.cssSelector("#detail .timeline [data-state='finished']")).size() == 5);
+        assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
+        page.screenshot("product-detail");
+    }
+
+    @Test
+    void pause_holds_the_batch_and_resume_finishes_it() {
+        page.open("pause");
+        page.add(lines("P", 5));
+        shop.delay(400);
+
+        page.startBatch("loop", 1);
+        page.waitFor(d -> page.progressText().matches("Running: [1-4]/5.*"));
+        page.click("pause");
+        page.waitForProgress("Paused", Duration.ofSeconds(30));
+        String held = page.waitFor(d -> {
+            String before = page.progressText();
+            sleep(1500);
+            return before.equals(page.progressText()) ? before : null;
+        });
+        sleep(1500);
+        assertThat(page.progressText()).isEqualTo(held);
+        assertThat(browser.findElement(By.id("resume")).isEnabled()).isTrue();
+
+        page.click("resume");
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 5/5 processed, 5 ready");
+    }
+
+    @Test
+    void a_failing_page_shows_its_error_and_retry_makes_it_ready() {
+        page.open("failing");
+        page.add("F-1," + shop.url("f-1") + "\nF-2," + shop.url("f-2"));
+        shop.fail("f-2");
+
+        page.startBatch("loop", 2);
+        assertThat(page.waitForProgress("Finished", BATCH)).contains("1 ready, 1 failed");
+        page.waitForStatus("F-2", "failed", Duration.ofSeconds(10));
+        page.openProduct("F-2");
+        String error = page.waitFor(d -> d.findElement(By.id("detail-error")).getText());
+        assertThat(error).contains("extract").contains("500");
+
+        shop.heal("f-2");
+        page.click("retry");
+        page.waitFor(d -> "ready".equals(d.findElement(By.id("detail")).getDomAttribute("data-status")));
+        page.waitForStatus("F-2", "ready", Duration.ofSeconds(10));
+        assertThat(browser.findElements(By.id("detail-error"))).isEmpty();
+    }
+
+    @Test
+    void four_parallel_callers_process_each_product_exactly_once() throws Exception {
+        page.open("parallel");
+        page.add(lines("C", 12));
+        shop.delay(50);
+
+        page.startBatch("loop", 4);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 12/12 processed, 12 ready, 0 failed");
+
+        List<String> counts = new ArrayList<>();
+        for (JsonNode p : api.products("parallel")) {
+            JsonNode events = api.product("parallel", p.get("id").asLong()).get("events");
+            long finalized = 0;
+            for (JsonNode e : events) {
+                if ("finalize".equals(e.get("step").asText()) && "finished".equals(e.get("state").asText())) finalized++;
+            }
+            counts.add(p.get("sku").asText() + "=" + finalized);
+        }
+        assertThat(counts).hasSize(12).allMatch(c -> c.endsWith("=1"));
+    }
+
+    @Test
+    void a_script_in_a_scraped_title_is_shown_as_text() {
+        String hostile = "<script>window.__pwned=1;alert('title')</script><img src=x onerror=\"window.__pwned=2\"> Basin";
+        shop.title("x-1", hostile);
+        page.open("hostile");
+        page.add("X-1," + shop.url("x-1"));
+
+        page.startBatch("loop", 1);
+        page.waitForProgress("Finished", BATCH);
+        page.waitForStatus("X-1", "ready", Duration.ofSeconds(10));
+        page.openProduct("X-1");
+
+        assertThat(page.field("title")).contains("<script>window.__pwned=1;alert('title')</script>");
+        assertThat(browser.findElements(By.cssSelector("#detail-fields script, #detail-fields img[src='x']"))).isEmpty();
+        if (!browser.findElements(By.id("body-preview")).isEmpty()) {
+            assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
+        }
+    }
+
+    @Test
+    void products_longer_than_the_request_budget_continue_in_the_next_call() {
+        page.open("budget");
+        page.add(lines("L", 3));
+        shop.delay(1200);
+
+        page.type("max-seconds", "1");
+        page.startBatch("loop", 1);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 3/3 processed, 3 ready");
+        assertThat(browser.findElement(By.id("progress-times")).getText()).containsPattern("\\d+ continuations?");
+        page.type("max-seconds", "");
+    }
+
+    @Test
+    void products_are_filtered_by_status_and_searched_by_sku() {
+        page.open("filter");
+        page.add("K-RED," + shop.url("k-red") + "\nK-BLUE," + shop.url("k-blue") + "\nOTHER," + shop.url("other"));
+        shop.fail("other");
+        page.startBatch("loop", 2);
+        page.waitForProgress("Finished", BATCH);
+        page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
+
+        browser.findElement(By.cssSelector("#status-filter [data-status='failed']")).click();
+        page.waitFor(d -> page.rows().size() == 1);
+        assertThat(page.statusOf("OTHER")).isEqualTo("failed");
+
+        browser.findElement(By.cssSelector("#status-filter [data-status='all']")).click();
+        page.type("search", "K-");
+        page.waitFor(d -> page.rows().size() == 2);
+        assertThat(page.rows()).extracting(r -> r.getDomAttribute("data-sku")).containsExactlyInAnyOrder("K-RED", "K-BLUE");
+        shop.heal("other");
+    }
+
+    @Test
+    void the_sse_stream_driver_finishes_the_batch() {
+        page.open("stream");
+        page.add(lines("S", 4));
+
+        page.startBatch("stream", 1);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 4/4 processed, 4 ready");
+        for (int i = 1; i <= 4; i++) page.waitForStatus("S-" + i, "ready", Duration.ofSeconds(10));
+    }
+
+    @Test
+    void after_a_reload_the_unfinished_job_comes_back_from_the_server_and_continues() {
+        page.open("reload");
+        page.add(lines("R", 6));
+        shop.delay(500);
+
+        page.startBatch("loop", 1);
+        page.waitFor(d -> page.progressText().matches("Running: [1-4]/6.*"));
+        page.reload();
+
+        WebElement banner = page.waitFor(d -> {
+            WebElement b = d.findElement(By.id("resume-banner"));
+            return b.isDisplayed() ? b : null;
+        });
+        assertThat(banner.getText()).contains("Unfinished batch").contains("/6 processed");
+        shop.delay(0);
+        banner.findElement(By.xpath(".//button[text()='Continue batch']")).click();
+        assertThat(page.waitForProgress("Finished", BATCH)).contains("/6 processed");
+        for (int i = 1; i <= 6; i++) page.waitForStatus("R-" + i, "ready", Duration.ofSeconds(30));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

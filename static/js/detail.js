@@ -1,0 +1,266 @@
+// One product: status, step timeline from its events, fields with sources, descriptions
+// (body_html only inside a sandboxed iframe), error with retry, reset, cancel, delete.
+
+import { h, fill, $, safeUrl } from './dom.js';
+import { state, update, subscribe, notify } from './state.js';
+import { api } from './api.js';
+import { openDetail, refreshAll } from './actions.js';
+import { STEPS, when, valueText, duration } from './format.js';
+import { errorText } from './batch.js';
+
+export function mountDetail() {
+  subscribe(['detail'], render);
+}
+
+function render() {
+  const p = state.detail;
+  const panel = $('detail');
+  if (!p) {
+    panel.hidden = true;
+    fill(panel);
+    return;
+  }
+  panel.hidden = false;
+  panel.dataset.id = p.id;
+  panel.dataset.status = p.status;
+  const link = safeUrl(p.url);
+  fill(
+    panel,
+    h(
+      'div',
+      { class: 'detail-head' },
+      h('h2', { id: 'detail-title' }, 'Product ', h('span', { class: 'sku' }, p.sku)),
+      h('button', { type: 'button', class: 'quiet', onclick: () => update({ detail: null }), 'aria-label': 'Close product' }, 'Close'),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      fact('Status', h('span', { class: `badge s-${p.status}`, id: 'detail-status' }, p.status)),
+      fact('URL', link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, p.url) : p.url),
+      fact('Sheet row', p.row_num ?? '–'),
+      fact('Last step', p.step || '–'),
+      fact('Next step', p.next_step || '–'),
+      fact('Attempts', p.attempts ?? 0),
+      fact('Updated', when(p.updated_at)),
+      p.completed_at ? fact('Completed', when(p.completed_at)) : null,
+    ),
+    p.error ? errorBox(p) : null,
+    actions(p),
+    h('h3', {}, 'Steps'),
+    timeline(p),
+    warnings(p),
+    fieldsTable(p),
+    descriptions(p),
+    eventLog(p),
+  );
+}
+
+function fact(name, value) {
+  return [h('dt', {}, name), h('dd', {}, value instanceof Node ? value : String(value))];
+}
+
+function errorBox(p) {
+  return h(
+    'div',
+    { class: 'error-box', role: 'alert', id: 'detail-error' },
+    h('strong', {}, `Failed at ${p.error.step || 'unknown step'}: `),
+    h('span', { class: 'message' }, p.error.message || errorText(p.error)),
+  );
+}
+
+function actions(p) {
+  const from = h(
+    'select',
+    { id: 'reset-from', 'aria-label': 'Reset from step' },
+    h('option', { value: '' }, 'from the start'),
+    STEPS.map((s) => h('option', { value: s }, `from ${s}`)),
+  );
+  return h(
+    'div',
+    { class: 'buttons' },
+    p.status === 'failed' || p.status === 'cancelled'
+      ? h('button', { type: 'button', class: 'primary', id: 'retry', onclick: (e) => retry(p, e.target) }, 'Retry')
+      : null,
+    p.status === 'pending'
+      ? h('button', { type: 'button', class: 'primary', id: 'process-now', onclick: (e) => processNow(p, e.target) }, 'Process now')
+      : null,
+    h('span', { class: 'group' }, h('button', { type: 'button', id: 'reset', onclick: () => reset(p, from.value) }, 'Reset'), ' ', from),
+    p.status === 'processing' || p.status === 'pending'
+      ? h('button', { type: 'button', onclick: () => act(() => api.cancel(p.collection || state.collection, p.id), 'Cancel requested.') }, 'Cancel')
+      : null,
+    h('button', { type: 'button', class: 'danger', onclick: () => remove(p) }, 'Delete'),
+  );
+}
+
+async function act(fn, message) {
+  try {
+    await fn();
+    if (message) notify(message, 'ok');
+  } catch (e) {
+    notify(e.message, 'error');
+  }
+  await refreshAll();
+}
+
+/** Process one product to the end, following done:false continuations. */
+async function drive(p, button) {
+  const col = state.collection;
+  button.disabled = true;
+  button.textContent = 'Working…';
+  const timer = setInterval(() => openDetail(p.id, false), 1000);
+  try {
+    for (;;) {
+      const answer = await api.processOne(col, { wip_id: p.id });
+      if (!answer || answer.done !== false) {
+        const ok = answer && answer.success !== false;
+        notify(ok ? `${p.sku} is ${answer.status}.` : `${p.sku} failed: ${errorText(answer && answer.error)}`, ok ? 'ok' : 'error');
+        break;
+      }
+      if (answer.retry_after) await new Promise((r) => setTimeout(r, answer.retry_after * 1000));
+    }
+  } catch (e) {
+    notify(e.status === 409 ? `${p.sku} is being processed by another caller.` : e.message, 'error');
+  } finally {
+    clearInterval(timer);
+  }
+  await refreshAll();
+}
+
+/** Retry: back to pending from the failed step (earlier output kept), then process now. */
+async function retry(p, button) {
+  try {
+    const from = p.error && STEPS.includes(p.error.step) ? p.error.step : undefined;
+    await api.reset(state.collection, p.id, from);
+  } catch (e) {
+    return notify(e.message, 'error');
+  }
+  await drive(p, button);
+}
+
+function processNow(p, button) {
+  return drive(p, button);
+}
+
+function reset(p, from) {
+  return act(() => api.reset(state.collection, p.id, from || undefined), `${p.sku} is pending again${from ? ` from ${from}` : ''}.`);
+}
+
+async function remove(p) {
+  if (!confirm(`Delete ${p.sku}? This cannot be undone.`)) return;
+  try {
+    await api.remove(state.collection, p.id);
+    notify(`${p.sku} deleted.`, 'ok');
+    update({ detail: null });
+  } catch (e) {
+    notify(e.message, 'error');
+  }
+  await refreshAll();
+}
+
+/** The five steps with their state and time, from the events. */
+function timeline(p) {
+  const events = p.events || [];
+  const lastDone = STEPS.indexOf(p.step);
+  return h(
+    'ol',
+    { class: 'timeline', 'aria-label': 'Pipeline steps' },
+    STEPS.map((step, i) => {
+      const mine = events.filter((e) => e.step === step);
+      const last = mine.at(-1);
+      let stateName = i <= lastDone ? 'finished' : 'waiting';
+      if (last) stateName = last.state;
+      if (p.error && p.error.step === step) stateName = 'failed';
+      const started = [...mine].reverse().find((e) => e.state === 'started');
+      const finished = [...mine].reverse().find((e) => e.state === 'finished');
+      const ms = started && finished ? new Date(finished.at) - new Date(started.at) : null;
+      return h(
+        'li',
+        { class: `step st-${stateName}`, dataset: { step, state: stateName } },
+        h('span', { class: 'name' }, step),
+        h('span', { class: 'state' }, stateName + (ms != null && ms >= 0 ? ` · ${ms < 1000 ? `${ms} ms` : duration(ms)}` : '')),
+      );
+    }),
+  );
+}
+
+function warnings(p) {
+  if (!p.warnings || !p.warnings.length) return null;
+  return [h('h3', {}, 'Warnings'), h('ul', { class: 'warnings' }, p.warnings.map((w) => h('li', {}, valueText(w))))];
+}
+
+function fieldsTable(p) {
+  const fields = p.fields || {};
+  const sources = fields.sources || {};
+  const names = Object.keys(fields).filter((k) => k !== 'sources' && !isEmpty(fields[k]));
+  if (!names.length) return [h('h3', {}, 'Fields'), h('p', { class: 'muted' }, 'Nothing extracted yet.')];
+  return [
+    h('h3', {}, 'Fields'),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'fields', id: 'detail-fields' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Source'))),
+        h(
+          'tbody',
+          {},
+          names.map((name) =>
+            h('tr', { dataset: { field: name } }, h('th', { scope: 'row' }, name), h('td', {}, fieldValue(name, fields[name])), h('td', { class: 'muted' }, sources[name] || '')),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+function isEmpty(value) {
+  if (value == null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+function fieldValue(name, value) {
+  if (name === 'images' && Array.isArray(value)) {
+    return h(
+      'ul',
+      { class: 'images' },
+      value.map((src) => {
+        const url = safeUrl(src);
+        return h('li', {}, url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, h('img', { src: url, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' }), h('span', { class: 'sr-only' }, src)) : String(src));
+      }),
+    );
+  }
+  return valueText(value);
+}
+
+function descriptions(p) {
+  const d = p.descriptions;
+  if (!d || (!d.body_html && !(d.features || []).length && !d.care_instructions)) return null;
+  return [
+    h('h3', {}, 'Descriptions'),
+    d.body_html
+      ? h('iframe', { class: 'body-preview', id: 'body-preview', title: `Description of ${p.sku}`, sandbox: '', srcdoc: d.body_html })
+      : null,
+    d.features && d.features.length ? [h('h4', {}, 'Features'), h('ul', {}, d.features.map((f) => h('li', {}, valueText(f))))] : null,
+    d.care_instructions ? [h('h4', {}, 'Care'), h('p', {}, valueText(d.care_instructions))] : null,
+  ];
+}
+
+function eventLog(p) {
+  const events = p.events || [];
+  if (!events.length) return null;
+  return h(
+    'details',
+    { class: 'events' },
+    h('summary', {}, `Event log (${events.length})`),
+    h(
+      'ol',
+      {},
+      events.map((e) =>
+        h('li', { class: `ev-${e.state}` }, h('time', {}, when(e.at)), ` ${e.step} ${e.state}`, e.percent != null ? ` ${e.percent}%` : '', e.message ? ` — ${e.message}` : '', e.job_id ? ` (job ${e.job_id})` : ''),
+      ),
+    ),
+  );
+}

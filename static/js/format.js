@@ -1,0 +1,35 @@
+// Small formatting helpers shared by the panels.
+
+export function duration(ms) {
+  if (ms == null || !isFinite(ms)) return '–';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+}
+
+export function when(iso) {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  if (isNaN(d)) return String(iso);
+  const today = new Date().toDateString() === d.toDateString();
+  return today ? d.toLocaleTimeString() : d.toLocaleString();
+}
+
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A field value as readable text: arrays joined, objects as "key: value" pairs. */
+export function valueText(value) {
+  if (value == null) return '';
+  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => `${k}: ${valueText(v)}`).join('; ');
+  }
+  return String(value);
+}
+
+export const STEPS = ['sheet_row', 'extract', 'describe', 'clean', 'finalize'];
+export const STATUSES = ['pending', 'processing', 'ready', 'failed', 'cancelled'];
