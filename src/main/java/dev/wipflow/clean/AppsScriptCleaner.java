@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wipflow.config.Config;
 import dev.wipflow.config.ConfigException;
-import dev.wipflow.llm.AwaitedCall;
+import dev.wipflow.net.AwaitedCall;
 import dev.wipflow.pipeline.RunContext;
 import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.AwaitedCall;
 import dev.wipflow.pipeline.RunContext;
 import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class SafeFetcher implements PageFetcher {
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (left <= 0) throw new StepFailure("supplier page " + rawUrl + " did not finish within the time limit");
             call.timeout().timeout(left, TimeUnit.MILLISECONDS);
-            try (Response response = call.execute()) {
+            try (Response response = AwaitedCall.head(call, ctx)) {
                 if (response.isRedirect()) {
                     url = nextHop(rawUrl, url, response, hop, seen);
                     continue;

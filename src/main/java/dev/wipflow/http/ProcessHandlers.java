@@ -20,6 +20,8 @@ import java.util.Optional;
 
 /** {@code process-one}, {@code process-stream} and job creation: each product is processed inside the request. */
 public final class ProcessHandlers {
+    /** A job over "all pending" may be larger than a request's list of ids. */
+    static final int MAX_JOB_PRODUCTS = 10_000;
     private final Processor processor;
     private final WipStore wips;
     private final JobStore jobs;
@@ -52,7 +54,7 @@ public final class ProcessHandlers {
         JsonNode body = Requests.jsonObject(ctx);
         List<Long> ids = Requests.ids(body, "wip_ids");
         if (ids == null) {
-            ids = wips.list(collection, Status.PENDING, null, Requests.MAX_IDS, 0).stream().map(WipProduct::id).toList();
+            ids = wips.list(collection, Status.PENDING, null, MAX_JOB_PRODUCTS, 0).stream().map(WipProduct::id).toList();
         }
         if (ids.isEmpty()) throw ApiException.invalid("no products to process", Map.of("field", "wip_ids"));
         List<Long> unknown = ids.stream().filter(id -> wips.get(collection, id).isEmpty()).limit(100).toList();

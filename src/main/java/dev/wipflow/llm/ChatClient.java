@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wipflow.config.Config;
 import dev.wipflow.config.ConfigException;
 import dev.wipflow.pipeline.RetryLater;
+import dev.wipflow.net.AwaitedCall;
 import dev.wipflow.pipeline.RunContext;
 import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;

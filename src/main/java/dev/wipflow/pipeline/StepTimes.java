@@ -1,20 +1,29 @@
 package dev.wipflow.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How long each step has been taking lately (a moving average), to decide whether the next step fits a budget. */
+/**
+ * How long each step has taken lately, to decide whether the next step fits a request's budget. The estimate is
+ * the longest of the last few runs: overrunning a router's timeout costs more than one extra call.
+ */
 final class StepTimes {
-    private static final double WEIGHT = 0.2;
-    private final Map<Step, Double> averageMs = new EnumMap<>(Step.class);
+    private static final int KEEP = 8;
+    private final Map<Step, Deque<Long>> recentMs = new EnumMap<>(Step.class);
 
     synchronized void record(Step step, long ms) {
-        averageMs.merge(step, (double) ms, (old, now) -> old * (1 - WEIGHT) + now * WEIGHT);
+        Deque<Long> recent = recentMs.computeIfAbsent(step, s -> new ArrayDeque<>());
+        if (recent.size() == KEEP) recent.removeFirst();
+        recent.addLast(ms);
     }
 
     /** The expected duration of a step; one second until it has been measured. */
     synchronized Duration estimate(Step step) {
-        return Duration.ofMillis(Math.round(averageMs.getOrDefault(step, 1000.0)));
+        Deque<Long> recent = recentMs.get(step);
+        if (recent == null || recent.isEmpty()) return Duration.ofSeconds(1);
+        return Duration.ofMillis(recent.stream().mapToLong(Long::longValue).max().orElse(1000));
     }
 }

@@ -34,6 +34,7 @@ class BatchPageTest {
 
     private FixtureShop shop;
     private WipflowServer server;
+    private dev.wipflow.fakes.FakeLlm llm;
     private ChromeDriver browser;
     private BatchPage page;
     private Api api;
@@ -42,7 +43,11 @@ class BatchPageTest {
     void start() throws Exception {
         Chromium.requireInstalled();
         shop = new FixtureShop();
-        server = WipflowServer.start(tmp.resolve("wipflow.db"));
+        llm = new dev.wipflow.fakes.FakeLlm();
+        llm.start();
+        llm.responder(req -> "{\"body_html\":\"<p>A basin for every bathroom.</p>\",\"features\":[\"Ceramic\"],"
+                + "\"care_instructions\":\"Wipe clean.\"}");
+        server = WipflowServer.start(tmp.resolve("wipflow.db"), java.util.Map.of("LLM_BASE_URL", llm.baseUrl()));
         browser = Chromium.start(tmp.resolve("chromium-profile"));
         page = new BatchPage(browser, server.baseUrl());
         api = new Api(server.baseUrl());
@@ -53,11 +58,13 @@ class BatchPageTest {
         if (browser != null) browser.quit();
         if (server != null) server.close();
         if (shop != null) shop.close();
+        if (llm != null) llm.close();
     }
 
     @BeforeEach
     void freshBrowserState() {
         shop.delay(0);
+        llm.latency(java.time.Duration.ZERO);
         page.forgetBrowserState();
     }
 
@@ -222,9 +229,11 @@ class BatchPageTest {
     void products_longer_than_the_request_budget_continue_in_the_next_call() {
         page.open("budget");
         page.add(lines("L", 3));
+        // two slow steps (the page, then the LLM's descriptions) do not fit one request of 2 s together
         shop.delay(1200);
+        llm.latency(java.time.Duration.ofMillis(1200));
 
-        page.type("max-seconds", "1");
+        page.type("max-seconds", "2");
         page.startBatch("loop", 1);
         assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 3/3 processed, 3 ready");
         assertThat(browser.findElement(By.id("progress-times")).getText()).containsPattern("\\d+ continuations?");

@@ -76,7 +76,8 @@ final class FixtureShop implements AutoCloseable {
     /** The title goes into the page as raw text where HTML allows it, so hostile titles stay hostile. */
     private String page(String slug, String title) {
         String escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        String json = title.replace("\\", "\\\\").replace("\"", "\\\"").replace("</", "<\\/");
+        // shops often HTML-escape the strings of their JSON-LD; the extractor unescapes them back to the raw title
+        String json = escaped.replace("\\", "\\\\").replace("\"", "\\\"");
         int price = 100 + Math.abs(slug.hashCode() % 400);
         return """
                 <!doctype html>

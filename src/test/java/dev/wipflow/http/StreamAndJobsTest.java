@@ -104,6 +104,14 @@ class StreamAndJobsTest {
     }
 
     @Test
+    void a_stream_sends_heartbeats_while_a_slow_page_keeps_a_step_waiting() throws Exception {
+        shop.delay("sink-jsonld.html", 11_500);
+        Stream s = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?wip_ids=" + ids.get(0)));
+        assertThat(s.comments()).isGreaterThanOrEqualTo(1);
+        assertThat(s.of("product").get(0).data().path("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
     void a_job_records_each_result_and_its_totals() throws Exception {
         Reply created = api.post("/api/sinks/wip/process", "{\"wip_ids\":[" + ids.get(0) + "," + ids.get(3) + "]}");
         assertThat(created.status()).isEqualTo(201);

@@ -1,4 +1,4 @@
-package dev.wipflow.llm;
+package dev.wipflow.net;
 
 import dev.wipflow.pipeline.RunContext;
 import java.io.IOException;
@@ -32,6 +32,26 @@ public final class AwaitedCall {
     private AwaitedCall() {
     }
 
+    /**
+     * Sends a prepared call and waits for the response's head on the request's thread, beating the heartbeat;
+     * the caller reads the body (beating as it goes) and closes the response. The call's own timeout bounds the wait.
+     */
+    public static Response head(Call call, RunContext ctx) throws IOException {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                result.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                if (!result.complete(response)) response.close();
+            }
+        });
+        return await(result, call, ctx);
+    }
+
     /** The answer, or an IOException (timeouts included) when none came within {@code timeout}. */
     public static Answer run(OkHttpClient http, Request request, Duration timeout, RunContext ctx) throws IOException {
         Call call = http.newCall(request);
@@ -52,6 +72,10 @@ public final class AwaitedCall {
                 }
             }
         });
+        return await(result, call, ctx);
+    }
+
+    private static <T> T await(CompletableFuture<T> result, Call call, RunContext ctx) throws IOException {
         try {
             while (true) {
                 try {
@@ -63,7 +87,7 @@ public final class AwaitedCall {
         } catch (InterruptedException e) {
             call.cancel();
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for " + request.url().host());
+            throw new InterruptedIOException("interrupted while waiting for " + call.request().url().host());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
             throw new IOException(e.getCause());
