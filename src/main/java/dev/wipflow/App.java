@@ -154,5 +154,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        database.close();
     }
 }
