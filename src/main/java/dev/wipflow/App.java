@@ -161,5 +161,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        database.close();
     }
 }

@@ -13,12 +13,18 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Opens the store named by {@code DATABASE_URL}: a SQLite file (WAL, busy timeout) or PostgreSQL. */
-public final class Database {
+public final class Database implements AutoCloseable {
+    /** Open connections kept for reuse (more are opened when all are in use). */
+    private static final int IDLE_CONNECTIONS = 8;
+    /** SQLite's page cache per connection, in KiB (its default is 2 MiB): pooled connections keep theirs. */
+    private static final int SQLITE_CACHE_KIB = 512;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final ConnectionPool pool;
 
-    private Database(Jdbi jdbi, Dialect dialect) {
-        this.jdbi = jdbi;
+    private Database(DataSource source, Dialect dialect) {
+        this.pool = new ConnectionPool(source, IDLE_CONNECTIONS);
+        this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
     }
 
@@ -36,6 +42,12 @@ public final class Database {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Closes the pooled connections. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     private static Database sqlite(String url) {
@@ -57,9 +69,10 @@ public final class Database {
         // Writers take the lock when their transaction begins, so read-then-write never fails on a busy snapshot.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
+        config.setCacheSize(-SQLITE_CACHE_KIB);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
-        return new Database(Jdbi.create(ds), Dialect.SQLITE);
+        return new Database(ds, Dialect.SQLITE);
     }
 
     private static Database postgres(String url) {
@@ -82,8 +95,7 @@ public final class Database {
         } else {
             throw new ConfigException("DATABASE_URL must start with jdbc:sqlite:, jdbc:postgresql: or postgres://");
         }
-        DataSource source = ds;
-        return new Database(Jdbi.create(source), Dialect.POSTGRES);
+        return new Database(ds, Dialect.POSTGRES);
     }
 
     private static String decode(String s) {

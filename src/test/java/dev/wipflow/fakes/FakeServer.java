@@ -31,6 +31,7 @@ public abstract class FakeServer implements AutoCloseable {
     }
 
     private final List<Long> requestNanos = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
 
@@ -67,6 +68,11 @@ public abstract class FakeServer implements AutoCloseable {
         return List.copyOf(requestNanos);
     }
 
+    /** Total time spent answering requests (latency included), summed over requests: a benchmark subtracts it. */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
     @Override
     public void close() {
         if (server != null) server.stop(0);
@@ -75,8 +81,9 @@ public abstract class FakeServer implements AutoCloseable {
     protected abstract void handle(HttpExchange exchange) throws IOException;
 
     private void dispatch(HttpExchange exchange) throws IOException {
+        long began = System.nanoTime();
         synchronized (this) {
-            requestNanos.add(System.nanoTime());
+            requestNanos.add(began);
         }
         try {
             if (!latency.isZero()) Thread.sleep(latency.toMillis());
@@ -87,6 +94,7 @@ public abstract class FakeServer implements AutoCloseable {
             send(exchange, 500, Map.of("error", Map.of("code", 500, "message", String.valueOf(e))));
         } finally {
             exchange.close();
+            busyNanos.addAndGet(System.nanoTime() - began);
         }
     }
 

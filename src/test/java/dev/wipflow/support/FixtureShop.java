@@ -21,6 +21,8 @@ public final class FixtureShop implements AutoCloseable {
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long latencyMs;
 
     public FixtureShop() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,14 +53,27 @@ public final class FixtureShop implements AutoCloseable {
         overrides.put(page, html);
     }
 
+    /** Every page answers after this long (on top of a page's own {@link #delay}). */
+    public FixtureShop latency(java.time.Duration latency) {
+        this.latencyMs = latency.toMillis();
+        return this;
+    }
+
+    /** Total time spent answering requests, latency included: a benchmark subtracts it from its timings. */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
     public int hits() {
         return hits.get();
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long began = System.nanoTime();
         hits.incrementAndGet();
         String page = ex.getRequestURI().getPath().replaceFirst("^/p/", "");
         try (ex) {
+            if (latencyMs > 0) Thread.sleep(latencyMs);
             Long delay = delays.get(page);
             if (delay != null) Thread.sleep(delay);
             Integer status = failures.get(page);
@@ -79,6 +94,8 @@ public final class FixtureShop implements AutoCloseable {
             send(ex, 200, html);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - began);
         }
     }
 

@@ -1,0 +1,106 @@
+package dev.wipflow.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The printed table: each measure beside its target. */
+final class Report {
+    private final StringBuilder out = new StringBuilder();
+
+    String table(Map<String, Object> r) {
+        row("measure", "result", "target", "met");
+        row("---", "---", "---", "---");
+        Map<String, Object> local = map(r, "overhead_local", "overhead");
+        row("overhead per product, local sheet, fast mode (p50 / p95 / p99)", ms3(local), "≤ 10 / – / ≤ 50 ms",
+                ok(num(local, "p50_ms") <= 10 && num(local, "p99_ms") <= 50));
+        Map<String, Object> google = map(r, "overhead_google", "overhead");
+        row("overhead per product, Google + LLM + Apps Script fakes (p50 / p95 / p99)", ms3(google), "≤ 10 / – / ≤ 50 ms",
+                ok(num(google, "p50_ms") <= 10 && num(google, "p99_ms") <= 50));
+        for (String c : List.of("c1", "c4", "c16")) {
+            Map<String, Object> t = map(r, "throughput_local", c);
+            boolean target = c.equals("c4");
+            row("throughput, 1 000 products, local, " + c.substring(1) + " caller(s)", num(t, "per_s") + " products/s",
+                    target ? "≥ 150/s" : "", target ? ok(num(t, "per_s") >= 150) : "");
+        }
+        for (String c : List.of("c4", "c16")) {
+            Map<String, Object> t = map(r, "throughput_google_zero_latency", c);
+            row("throughput, 300 products, Google fakes (0 ms, no limit), " + c.substring(1) + " callers",
+                    num(t, "per_s") + " products/s", "", "");
+        }
+        Map<String, Object> g = map(r, "overhead_google");
+        double calls = num(g, "sheets_api_calls_per_product");
+        row("Sheets API calls per product (fake's counter / answers)", fmt(calls) + " / "
+                + fmt(num(g, "sheet_calls_in_answers_per_product")), "≤ 3", ok(calls <= 3));
+        Map<String, Object> runs = map(r, "sheets_bound", "runs");
+        for (String c : List.of("c1", "c4", "c16")) {
+            Map<String, Object> b = map(runs, c);
+            boolean rateBound = num(b, "rate_limit_bound_s") >= num(b, "latency_bound_s");
+            row("60 products at " + Bench.RATE + " Sheets calls/min, " + c.substring(1) + " caller(s): wall / bound ("
+                    + (rateBound ? "rate limit" : "latencies") + ")",
+                    fmt(num(b, "wall_s")) + " s / " + fmt(num(b, "bound_s")) + " s = " + fmt(num(b, "ratio")),
+                    rateBound ? "≤ 1.05" : "", rateBound ? ok(num(b, "ratio") <= 1.05) : "");
+        }
+        Map<String, Object> start = map(r, "startup_ms");
+        row("java -jar → first answered /api/health (p50 / max of " + (int) num(start, "n") + " starts)",
+                fmt(num(start, "p50_ms")) + " / " + fmt(num(start, "max_ms")) + " ms", "≤ 1 500 ms",
+                ok(num(start, "max_ms") <= 1500));
+        double peak = 0;
+        for (String k : List.of("memory_local", "memory_google", "memory_sheets_bound")) peak = Math.max(peak, num(map(r, k), "peak_rss_mb"));
+        Map<String, Object> scale = map(r, "scale");
+        peak = Math.max(peak, num(map(scale, "memory_end"), "peak_rss_mb"));
+        peak = Math.max(peak, num(map(r, "sse", "memory"), "peak_rss_mb"));
+        row("peak RSS, -Xmx128m (worst run)", fmt(peak) + " MB", "≤ 256 MB", ok(peak <= 256));
+        Map<String, Object> a = map(scale, "batch_100_on_small_db", "overhead");
+        Map<String, Object> b = map(scale, "batch_100_on_db_of_10400", "overhead");
+        row("overhead, 100-product batch: empty DB → 10 400 products in DB (p50 / p99)",
+                fmt(num(a, "p50_ms")) + " / " + fmt(num(a, "p99_ms")) + " → " + fmt(num(b, "p50_ms")) + " / "
+                        + fmt(num(b, "p99_ms")) + " ms", "flat", ok(num(b, "p50_ms") <= 1.5 * num(a, "p50_ms") + 1));
+        Map<String, Object> f = map(scale, "batch_10000_first_500", "overhead");
+        Map<String, Object> l = map(scale, "batch_10000_last_500", "overhead");
+        row("overhead, one 10 000-product batch: first 500 → last 500 (p50 / p99)",
+                fmt(num(f, "p50_ms")) + " / " + fmt(num(f, "p99_ms")) + " → " + fmt(num(l, "p50_ms")) + " / "
+                        + fmt(num(l, "p99_ms")) + " ms", "flat", ok(num(l, "p50_ms") <= 1.5 * num(f, "p50_ms") + 1));
+        Map<String, Object> m100 = map(scale, "memory_after_100");
+        Map<String, Object> m10k = map(scale, "memory_after_10000");
+        row("RSS after 100 → after 10 000 more products (peak)", fmt(num(m100, "rss_mb")) + " (" + fmt(num(m100, "peak_rss_mb"))
+                + ") → " + fmt(num(m10k, "rss_mb")) + " (" + fmt(num(m10k, "peak_rss_mb")) + ") MB", "flat",
+                ok(num(m10k, "peak_rss_mb") <= 1.25 * num(m100, "peak_rss_mb") + 16));
+        Map<String, Object> sse = map(r, "sse", "first_event_single_stream");
+        row("SSE: time to first event (p50 / p99)", fmt(num(sse, "p50_ms")) + " / " + fmt(num(sse, "p99_ms")) + " ms", "", "");
+        Map<String, Object> fifty = map(r, "sse", "fifty_streams");
+        Map<String, Object> ff = map(fifty, "first_event");
+        row("SSE: 50 streams at once (answered / completed, products, first event p50 / max, wall)",
+                fmt(num(fifty, "answered_200")) + " / " + fmt(num(fifty, "completed")) + ", " + fmt(num(fifty, "products"))
+                        + ", " + fmt(num(ff, "p50_ms")) + " / " + fmt(num(ff, "max_ms")) + " ms, " + fmt(num(fifty, "wall_s")) + " s",
+                "all 50", ok(num(fifty, "completed") == 50));
+        return out.toString();
+    }
+
+    private void row(String... cells) {
+        out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String... path) {
+        Map<String, Object> at = m;
+        for (String k : path) at = (Map<String, Object>) at.get(k);
+        return at;
+    }
+
+    private static double num(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String ms3(Map<String, Object> m) {
+        return fmt(num(m, "p50_ms")) + " / " + fmt(num(m, "p95_ms")) + " / " + fmt(num(m, "p99_ms")) + " ms";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format("%.2f", v);
+    }
+
+    private static String ok(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+}
