@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -14,16 +16,24 @@ import org.sqlite.SQLiteDataSource;
 
 /** Opens the store named by {@code DATABASE_URL}: a SQLite file (WAL, busy timeout) or PostgreSQL. */
 public final class Database implements AutoCloseable {
-    /** Open connections kept for reuse (more are opened when all are in use). */
-    private static final int IDLE_CONNECTIONS = 8;
+    /** Connections kept open for reuse; a request waits for one when all are in use (statements are short). */
+    private static final int POOL_SIZE = 10;
     /** SQLite's page cache per connection, in KiB (its default is 2 MiB): pooled connections keep theirs. */
     private static final int SQLITE_CACHE_KIB = 512;
     private final Jdbi jdbi;
     private final Dialect dialect;
-    private final ConnectionPool pool;
+    private final HikariDataSource pool;
 
     private Database(DataSource source, Dialect dialect) {
-        this.pool = new ConnectionPool(source, IDLE_CONNECTIONS);
+        // Reused connections matter for SQLite too: closing its last connection checkpoints the WAL every time.
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setPoolName("wipflow-db");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        config.setInitializationFailTimeout(-1); // report a bad DATABASE_URL from the migration, with its own message
+        this.pool = new HikariDataSource(config);
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
     }
