@@ -8,6 +8,7 @@ import dev.wipflow.config.Config;
 import dev.wipflow.config.ConfigException;
 import dev.wipflow.pipeline.RetryLater;
 import dev.wipflow.net.AwaitedCall;
+import dev.wipflow.net.RetryAfter;
 import dev.wipflow.pipeline.RunContext;
 import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;

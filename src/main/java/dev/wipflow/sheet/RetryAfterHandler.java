@@ -1,5 +1,7 @@
 package dev.wipflow.sheet;
 
+import dev.wipflow.net.RetryAfter;
+
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler.BackOffRequired;
 import com.google.api.client.http.HttpRequest;
@@ -9,8 +11,6 @@ import com.google.auth.http.HttpCredentialsAdapter;
 import dev.wipflow.pipeline.RetryLater;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /** Refreshes the token on 401; waits what {@code Retry-After} says when present, else the exponential backoff. */
 final class RetryAfterHandler implements HttpUnsuccessfulResponseHandler {
@@ -32,7 +32,7 @@ final class RetryAfterHandler implements HttpUnsuccessfulResponseHandler {
         if (credentials.handleResponse(request, response, supportsRetry)) return true;
         if (!supportsRetry || !required.isRequired(response)) return false;
         try {
-            Duration after = parse(response.getHeaders().getFirstHeaderStringValue("Retry-After"));
+            Duration after = RetryAfter.parse(response.getHeaders().getFirstHeaderStringValue("Retry-After"));
             if (after == null) return backOff.handleResponse(request, response, true);
             sleeper.sleep(after.toMillis());
             return true;
@@ -42,22 +42,6 @@ final class RetryAfterHandler implements HttpUnsuccessfulResponseHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** Seconds or an HTTP date; null when absent or unreadable. */
-    static Duration parse(String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException notDate) {
-                return null;
-            }
         }
     }
 }

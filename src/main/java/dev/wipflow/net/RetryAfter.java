@@ -1,15 +1,16 @@
-package dev.wipflow.llm;
+package dev.wipflow.net;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Reads a {@code Retry-After} header: seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {
     }
 
-    static Duration parse(String value) {
+    /** The wait asked for; null when the header is absent or unreadable. */
+    public static Duration parse(String value) {
         if (value == null || value.isBlank()) return null;
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
