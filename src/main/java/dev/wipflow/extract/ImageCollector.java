@@ -47,11 +47,11 @@ final class ImageCollector {
             Element source = el.parent().selectFirst("source[srcset], source[data-srcset]");
             if (source != null) srcset = source.hasAttr("data-srcset") ? source.attr("data-srcset") : source.attr("srcset");
         }
-        String widest = widest(srcset);
+        String widest = srcset.contains("{") ? null : widest(srcset);
         if (widest != null) return ImageUrls.absolute(base, widest);
         for (String attr : SRC_ATTRS) {
             String v = el.attr(attr);
-            if (!v.isBlank() && !v.startsWith("data:")) return ImageUrls.absolute(base, v);
+            if (!v.isBlank() && !v.startsWith("data:") && !v.contains("{")) return ImageUrls.absolute(base, v);
         }
         return null;
     }
@@ -89,7 +89,7 @@ final class ImageCollector {
         return parent != null && parent.normalName().equals("a") && IMAGE_LINK.matcher(parent.attr("href")).find();
     }
 
-    private static boolean isTiny(Element el) {
+    static boolean isTiny(Element el) {
         return small(el.attr("width")) || small(el.attr("height"));
     }
 

@@ -32,6 +32,7 @@ final class PageReader {
         addProduct(found, microdata, variantId, base, "microdata");
         addProduct(found, rdfa, variantId, base, "rdfa");
         found.add(meta.read(base, hint));
+        found.add(ShopifyAnalyticsMeta.read(doc.select("script:not([src])"), variantId));
         ProductScope scope = ProductScope.of(doc);
         found.add(Heuristics.read(doc, scope, meta, hint, base));
         ProductFields merged = FieldsMerge.merge(found);

@@ -32,10 +32,11 @@ record ProductScope(Element title, Element info, Element product, Element main) 
         return new ProductScope(title, info, product, main);
     }
 
-    /** True for elements inside page chrome or other products' listings. */
+    /** True for elements inside page chrome or other products' listings; {@code <body>}/{@code <html>} classes do not count. */
     static boolean isAside(Element e) {
         for (Element a = e; a != null; a = a.parent()) {
             String tag = a.normalName();
+            if (tag.equals("body") || tag.equals("html")) return false;
             if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")) return true;
             String classes = a.className() + " " + a.id();
             if (classes.length() > 1 && ASIDE.matcher(classes).find()) return true;
@@ -46,10 +47,21 @@ record ProductScope(Element title, Element info, Element product, Element main) 
     private static Element widenToImage(Element info, Element main) {
         Element e = info;
         for (int i = 0; i < 4 && e != main && e.parent() != null; i++) {
-            if (e.selectFirst("img[src], img[data-src], img[srcset], [data-zoom-image]") != null && i > 0) return e;
+            if (i > 0 && hasPicture(e)) return e;
             e = e.parent();
         }
         return e;
+    }
+
+    /** A product picture, not a payment-provider logo or icon in the buy box. */
+    private static boolean hasPicture(Element e) {
+        if (e.selectFirst("[data-zoom-image]") != null) return true;
+        for (Element img : e.select("img[src], img[data-src], img[srcset]")) {
+            if (!ImageCollector.isTiny(img) && !ImageUrls.isJunk(img.absUrl("src").isEmpty() ? img.attr("src") : img.absUrl("src"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Element commonAncestor(Element a, Element b, Element limit) {
