@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** All JSON-LD nodes of a page, flattened: arrays and {@code @graph} unpacked, every script read, broken ones tolerated. */
@@ -16,11 +15,9 @@ final class JsonLd {
     private JsonLd() {
     }
 
-    static List<JsonNode> nodes(Document doc) {
+    static List<JsonNode> nodes(PageIndex index) {
         List<JsonNode> out = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/(ld\\+)?json]")) {
-            String type = script.attr("type").toLowerCase(java.util.Locale.ROOT);
-            if (!type.contains("ld+json")) continue;
+        for (Element script : index.jsonLdScripts) {
             for (JsonNode root : LenientJson.parseAll(script.data())) flatten(root, out);
         }
         resolveReferences(out);

@@ -34,17 +34,17 @@ final class PriceHeuristic {
 
     static Found find(ProductScope scope, CurrencyHint hint) {
         for (Element area : new Element[] {scope.info(), scope.product(), scope.main()}) {
-            Found f = findIn(area, hint);
+            Found f = findIn(area, scope, hint);
             if (f.price() != null) return f;
         }
         return new Found(null, null);
     }
 
-    private static Found findIn(Element area, CurrencyHint hint) {
+    private static Found findIn(Element area, ProductScope scope, CurrencyHint hint) {
         List<Element> leaves = new ArrayList<>();
         for (Element e : area.select(CANDIDATES)) {
             if (leaves.size() > 40) break;
-            if (SKIP.matcher(e.className() + " " + e.id()).find() || ProductScope.isAside(e)) continue;
+            if (SKIP.matcher(e.className() + " " + e.id()).find() || scope.isAside(e)) continue;
             if (!hasDigit(e)) continue;
             leaves.removeIf(prev -> e.parents().contains(prev));
             if (leaves.stream().noneMatch(prev -> prev.parents().contains(e) || prev == e)) leaves.add(e);

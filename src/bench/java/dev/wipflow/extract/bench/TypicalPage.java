@@ -1,8 +1,23 @@
 package dev.wipflow.extract.bench;
 
+import dev.wipflow.extract.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 /** Grows a fixture page to the size of a real theme page: mega menu, inline scripts, related products, footer. */
 final class TypicalPage {
     private TypicalPage() {
+    }
+
+    /** The benchmark page: the Dawn fixture {@code dawn-sink-us} grown to 200 KB. */
+    static Page load() throws IOException {
+        String base;
+        try (InputStream in = TypicalPage.class.getResourceAsStream("/pages/dawn-sink-us.html")) {
+            base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Page("https://www.sinkhaus.com/products/x", "https://www.sinkhaus.com/products/x", 200, "text/html",
+                pad(base, 200 * 1024));
     }
 
     static String pad(String page, int targetBytes) {
