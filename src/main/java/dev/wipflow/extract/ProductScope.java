@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -11,16 +12,13 @@ import org.jsoup.select.Elements;
 record ProductScope(Element title, Element info, Element product, Element main, Chrome chrome) {
     private static final String TITLE = "h1, [itemprop=name], .product_title, .product-title, .product__title, "
             + ".productView-title, .product-name, .page-title";
-    private static final String BUY = "form[action*=cart], button[name=add], [name=add-to-cart], [class*=add-to-cart], "
-            + "[class*=addtocart], [class*=add_to_cart], [id*=add-to-cart], [id*=addtocart], [id*=AddToCart], "
-            + "[class*=AddToCart], [class*=buy-button], [class*=btn-cart], [data-button-action=add-to-cart]";
 
     static ProductScope of(Document doc, PageIndex index) {
         Chrome chrome = new Chrome();
         Element main = index.main != null ? index.main : doc.body();
         Element title = firstVisible(main.select("h1"), chrome);
         if (title == null) title = firstVisible(doc.select(TITLE), chrome);
-        Element buy = firstVisible(main.select(BUY), chrome);
+        Element buy = firstBuyControl(main, chrome);
         Element info = title != null && buy != null ? commonAncestor(title, buy, main) : title != null ? title.parent() : buy;
         if (info == null) info = main;
         Element product = widenToImage(info, main);
@@ -39,6 +37,34 @@ record ProductScope(Element title, Element info, Element product, Element main, 
             e = e.parent();
         }
         return e;
+    }
+
+    /** The first visible add-to-cart form or button, tested on each element once (a CSS group was 15 passes). */
+    private static Element firstBuyControl(Element main, Chrome chrome) {
+        for (Element e : main.getAllElements()) {
+            if (isBuyControl(e) && !chrome.contains(e) && !e.text().isBlank()) return e;
+        }
+        return null;
+    }
+
+    /**
+     * {@code form[action*=cart]}, {@code button[name=add]}, {@code [name=add-to-cart]}, class or id containing
+     * add-to-cart / addtocart / add_to_cart (class also buy-button, btn-cart), PrestaShop's
+     * {@code [data-button-action=add-to-cart]}; case-insensitive like jsoup's attribute selectors.
+     */
+    static boolean isBuyControl(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("form") && e.attr("action").toLowerCase(Locale.ROOT).contains("cart")) return true;
+        String name = e.attr("name");
+        if (tag.equals("button") && name.equalsIgnoreCase("add") || name.equalsIgnoreCase("add-to-cart")) return true;
+        if (e.attr("data-button-action").equalsIgnoreCase("add-to-cart")) return true;
+        String cls = e.className().toLowerCase(Locale.ROOT);
+        if (!cls.isEmpty() && (cls.contains("add-to-cart") || cls.contains("addtocart") || cls.contains("add_to_cart")
+                || cls.contains("buy-button") || cls.contains("btn-cart"))) {
+            return true;
+        }
+        String id = e.id().toLowerCase(Locale.ROOT);
+        return !id.isEmpty() && (id.contains("add-to-cart") || id.contains("addtocart"));
     }
 
     /** A product picture, not a payment-provider logo or icon in the buy box. */

@@ -17,18 +17,22 @@ public final class CpuTime {
 
     public static void main(String[] args) throws Exception {
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        Page page = TypicalPage.load();
         ProductExtractor extractor = new ProductExtractor(null, FieldFiller.NONE);
+        measure("typical (JSON-LD)", TypicalPage.load(), extractor, ops);
+        measure("no structured data", TypicalPage.loadWithoutStructuredData(), extractor, ops);
+    }
+
+    private static void measure(String name, Page page, ProductExtractor extractor, int ops) {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        System.out.printf("page %d KB%n", page.html().length() / 1024);
         for (int round = 0; round < 2; round++) {
             long t0 = bean.getCurrentThreadCpuTime();
             for (int i = 0; i < ops; i++) extractor.extractFrom(page);
             long t1 = bean.getCurrentThreadCpuTime();
             for (int i = 0; i < ops; i++) Jsoup.parse(page.html(), page.finalUrl());
             long t2 = bean.getCurrentThreadCpuTime();
-            System.out.printf("%s: extract %.2f ms CPU/op, jsoup parse alone %.2f ms CPU/op (%d ops)%n",
-                    round == 0 ? "warm-up" : "measured", (t1 - t0) / 1e6 / ops, (t2 - t1) / 1e6 / ops, ops);
+            System.out.printf("%s, %d KB, %s: extract %.2f ms CPU/op, jsoup parse alone %.2f ms CPU/op (%d ops)%n", name,
+                    page.html().length() / 1024, round == 0 ? "warm-up" : "measured", (t1 - t0) / 1e6 / ops,
+                    (t2 - t1) / 1e6 / ops, ops);
         }
     }
 }

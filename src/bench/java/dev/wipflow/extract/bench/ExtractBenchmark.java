@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ExtractBenchmark {
     private final ProductExtractor extractor = new ProductExtractor(null, FieldFiller.NONE);
     private Page page;
+    private Page pageWithoutStructuredData;
     private final String[] prices = {"$1,299.00", "1.299,00 €", "1 299,00 zł", "CHF 1'299.–", "From $19.99",
         "kr 1.299,-", "¥12,800", "R$ 1.299,90"};
     private final CurrencyHint hint = new CurrencyHint(null, "US");
@@ -42,11 +43,18 @@ public class ExtractBenchmark {
     @Setup
     public void setUp() throws IOException {
         page = TypicalPage.load();
+        pageWithoutStructuredData = TypicalPage.loadWithoutStructuredData();
     }
 
     @Benchmark
     public ProductFields extract200KbPage() {
         return extractor.extractFrom(page);
+    }
+
+    /** The same size of page with no JSON-LD, microdata or RDFa: every heuristic runs. */
+    @Benchmark
+    public ProductFields extract200KbPageWithoutStructuredData() {
+        return extractor.extractFrom(pageWithoutStructuredData);
     }
 
     /** jsoup's parse of the same page alone: the floor under {@link #extract200KbPage}. */
