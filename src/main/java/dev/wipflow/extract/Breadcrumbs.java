@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** The product's category path from BreadcrumbList (JSON-LD or microdata) or breadcrumb markup, without "Home" and the product. */
@@ -17,18 +16,16 @@ final class Breadcrumbs {
 
     private static final Set<String> HOME = Set.of("home", "start", "startseite", "accueil", "inicio", "home page",
             "strona główna", "główna", "hem", "forside", "etusivu", "ホーム", "トップ", "homepage", "shop", "início");
-    private static final String MARKUP = "nav[aria-label*=readcrumb], nav[aria-label*=READCRUMB], .breadcrumb, .breadcrumbs, "
-            + "#breadcrumbs, #breadcrumb, .woocommerce-breadcrumb, [class*=breadcrumb], ol[itemtype*=BreadcrumbList]";
 
     private Breadcrumbs() {
     }
 
-    static Trail find(Document doc, List<JsonNode> jsonLd, List<JsonNode> microdata, String title) {
+    static Trail find(PageIndex index, List<JsonNode> jsonLd, List<JsonNode> microdata, String title) {
         List<String> names = fromList(jsonLd, title);
         if (!names.isEmpty()) return new Trail(names, "json-ld");
         names = fromList(microdata, title);
         if (!names.isEmpty()) return new Trail(names, "microdata");
-        Element crumbs = doc.selectFirst(MARKUP);
+        Element crumbs = index.breadcrumb;
         if (crumbs != null) {
             List<String> parts = new ArrayList<>();
             List<Element> items = crumbs.select("li");

@@ -17,21 +17,26 @@ final class Heuristics {
     private Heuristics() {
     }
 
-    static ProductFields read(Document doc, ProductScope scope, MetaTags meta, CurrencyHint hint, HttpUrl base) {
+    /**
+     * Reads what markup shows, skipping the fields that {@code known} (the structured sources) already has and would win
+     * the merge anyway; the price is always read, for its compare-at price.
+     */
+    static ProductFields read(Document doc, PageIndex index, ProductScope scope, MetaTags meta, CurrencyHint hint,
+                              HttpUrl base, ProductFields known) {
         FieldsBuilder b = new FieldsBuilder();
-        b.title = FieldsBuilder.first(null, title(doc, scope, meta));
+        if (!known.has("title")) b.title = FieldsBuilder.first(null, title(doc, scope, meta));
         PriceHeuristic.Found price = PriceHeuristic.find(scope, hint);
         if (price.price() != null) {
             b.price = price.price().amount();
             b.currency = price.price().currency();
             if (price.compareAt() != null) b.compareAtPrice = price.compareAt().amount();
         }
-        b.images.addAll(ImageCollector.collect(doc, scope, base));
-        Map<String, String> specs = SpecsReader.read(scope.main());
+        if (known.images().size() < 2) b.images.addAll(ImageCollector.collect(index, scope, base));
+        Map<String, String> specs = SpecsReader.read(scope);
         b.specs.putAll(specs);
-        b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
-        b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs));
-        b.description = FieldsBuilder.first(null, description(scope));
+        if (!known.has("brand")) b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
+        if (!known.has("sku")) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs));
+        if (!known.has("description")) b.description = FieldsBuilder.first(null, description(scope));
         return b.build("heuristic");
     }
 
@@ -44,7 +49,7 @@ final class Heuristics {
 
     private static String description(ProductScope scope) {
         for (Element e : scope.main().select(DESCRIPTION)) {
-            if (ProductScope.isAside(e) || e.normalName().equals("meta")) continue;
+            if (scope.isAside(e) || e.normalName().equals("meta")) continue;
             String text = e.text();
             if (text.length() >= 30) return text.length() > 5000 ? text.substring(0, 5000) : text;
         }

@@ -27,7 +27,7 @@ final class IdentityHeuristic {
             if (SKU_SPEC.matcher(e.getKey()).matches()) return e.getValue();
         }
         for (Element e : scope.main().select(SKU_MARKUP)) {
-            if (ProductScope.isAside(e)) continue;
+            if (scope.isAside(e)) continue;
             String v = e.hasAttr("data-product-sku") ? e.attr("data-product-sku") : e.hasAttr("content") ? e.attr("content") : e.text();
             v = v.replaceFirst("(?i)^\\s*(" + SKU_LABELS + ")\\s*[:#.]?\\s*", "").trim();
             if (!v.isEmpty() && v.length() <= 60 && v.matches(".*\\d.*|[A-Z0-9-]{3,}")) return v;
@@ -67,7 +67,7 @@ final class IdentityHeuristic {
         String labelled = labelled(scope, BRAND_SPEC);
         if (labelled != null) return labelled;
         for (Element e : scope.product().select(BRAND_MARKUP)) {
-            if (ProductScope.isAside(e) || e.normalName().equals("body")) continue;
+            if (scope.isAside(e) || e.normalName().equals("body")) continue;
             String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("data-brand") ? e.attr("data-brand") : e.text();
             if (v.isBlank()) {
                 Element img = e.selectFirst("img[alt]");

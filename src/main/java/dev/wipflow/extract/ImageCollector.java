@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -23,11 +22,11 @@ final class ImageCollector {
     private ImageCollector() {
     }
 
-    static List<String> collect(Document doc, ProductScope scope, HttpUrl base) {
-        List<String> found = new ArrayList<>(magentoGallery(doc, base));
+    static List<String> collect(PageIndex index, ProductScope scope, HttpUrl base) {
+        List<String> found = new ArrayList<>(magentoGallery(index, base));
         for (Element el : scope.product().select("img, [data-zoom-image], [data-large_image], [data-full-image]")) {
             if (found.size() >= MAX_IMAGES * 2) break;
-            if (ProductScope.isAside(el) || isTiny(el) && !hasBiggerSource(el)) continue;
+            if (scope.isAside(el) || isTiny(el) && !hasBiggerSource(el)) continue;
             String url = best(el, base);
             if (url != null && !ImageUrls.isJunk(url)) found.add(ImageUrls.largest(url));
         }
@@ -47,11 +46,11 @@ final class ImageCollector {
             Element source = el.parent().selectFirst("source[srcset], source[data-srcset]");
             if (source != null) srcset = source.hasAttr("data-srcset") ? source.attr("data-srcset") : source.attr("srcset");
         }
-        String widest = widest(srcset);
+        String widest = srcset.contains("{") ? null : widest(srcset);
         if (widest != null) return ImageUrls.absolute(base, widest);
         for (String attr : SRC_ATTRS) {
             String v = el.attr(attr);
-            if (!v.isBlank() && !v.startsWith("data:")) return ImageUrls.absolute(base, v);
+            if (!v.isBlank() && !v.startsWith("data:") && !v.contains("{")) return ImageUrls.absolute(base, v);
         }
         return null;
     }
@@ -89,7 +88,7 @@ final class ImageCollector {
         return parent != null && parent.normalName().equals("a") && IMAGE_LINK.matcher(parent.attr("href")).find();
     }
 
-    private static boolean isTiny(Element el) {
+    static boolean isTiny(Element el) {
         return small(el.attr("width")) || small(el.attr("height"));
     }
 
@@ -99,9 +98,9 @@ final class ImageCollector {
     }
 
     /** Magento 2 themes put the gallery in a {@code text/x-magento-init} script rather than in markup. */
-    private static List<String> magentoGallery(Document doc, HttpUrl base) {
+    private static List<String> magentoGallery(PageIndex index, HttpUrl base) {
         List<String> out = new ArrayList<>();
-        for (Element script : doc.select("script[type=text/x-magento-init]")) {
+        for (Element script : index.magentoScripts) {
             String data = script.data();
             if (!data.contains("gallery/gallery") && !data.contains("gallery\\/gallery")) continue;
             Matcher m = MAGENTO_FULL.matcher(data);

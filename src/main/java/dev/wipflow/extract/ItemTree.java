@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -26,9 +25,9 @@ final class ItemTree {
     }
 
     /** Top-level items of the page (items not themselves a property of another item). */
-    static List<JsonNode> items(Document doc, Syntax syntax) {
+    static List<JsonNode> items(List<Element> scopes, Syntax syntax) {
         List<JsonNode> out = new ArrayList<>();
-        for (Element scope : doc.select("[" + syntax.scopeAttr() + "]")) {
+        for (Element scope : scopes) {
             String type = scope.attr(syntax.typeAttr()).trim();
             boolean product = !type.isEmpty() && Schema.PRODUCT_TYPES.contains(Schema.simple(type.split("\\s+")[0]));
             if ((!scope.hasAttr(syntax.propAttr()) || product) && out.size() < 50) out.add(toNode(scope, syntax, 0));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** OpenGraph, {@code product:*} / {@code og:price:*}, Twitter card and plain meta tags of a page. */
@@ -18,9 +17,9 @@ final class MetaTags {
         this.tags = tags;
     }
 
-    static MetaTags of(Document doc) {
+    static MetaTags of(PageIndex index) {
         Map<String, List<String>> tags = new LinkedHashMap<>();
-        for (Element m : doc.select("meta[content]")) {
+        for (Element m : index.metas) {
             String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
             if (key.isBlank()) continue;
             tags.computeIfAbsent(key.trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m.attr("content"));

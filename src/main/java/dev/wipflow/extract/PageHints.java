@@ -13,9 +13,9 @@ final class PageHints {
     private PageHints() {
     }
 
-    static CurrencyHint of(Document doc, MetaTags meta, HttpUrl url) {
+    static CurrencyHint of(Document doc, PageIndex index, MetaTags meta, HttpUrl url) {
         String currency = meta.currency();
-        if (currency == null) currency = fromScripts(doc);
+        if (currency == null) currency = fromScripts(index);
         String country = CurrencyHint.countryOf(meta.get("og:locale"));
         if (country == null) country = CurrencyHint.countryOf(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"));
         String tld = url == null ? null : CurrencyHint.countryOfHost(url.host());
@@ -28,8 +28,8 @@ final class PageHints {
         return !lang.contains("-") && !lang.contains("_");
     }
 
-    private static String fromScripts(Document doc) {
-        for (var script : doc.select("script:not([src])")) {
+    private static String fromScripts(PageIndex index) {
+        for (var script : index.inlineScripts) {
             String data = script.data();
             if (data.length() > 300_000) continue;
             Matcher m = SHOPIFY_CURRENCY.matcher(data);

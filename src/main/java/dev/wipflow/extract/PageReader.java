@@ -22,21 +22,23 @@ final class PageReader {
     static ProductFields read(Page page, Document doc) {
         HttpUrl base = page.finalUrl() == null ? null : HttpUrl.parse(page.finalUrl());
         String variantId = base == null ? null : base.queryParameter("variant");
-        MetaTags meta = MetaTags.of(doc);
-        CurrencyHint hint = PageHints.of(doc, meta, base);
-        List<JsonNode> jsonLd = JsonLd.nodes(doc);
-        List<JsonNode> microdata = ItemTree.items(doc, ItemTree.Syntax.MICRODATA);
-        List<JsonNode> rdfa = ItemTree.items(doc, ItemTree.Syntax.RDFA);
+        PageIndex index = PageIndex.of(doc);
+        MetaTags meta = MetaTags.of(index);
+        CurrencyHint hint = PageHints.of(doc, index, meta, base);
+        List<JsonNode> jsonLd = JsonLd.nodes(index);
+        List<JsonNode> microdata = ItemTree.items(index.itemScopes, ItemTree.Syntax.MICRODATA);
+        List<JsonNode> rdfa = ItemTree.items(index.rdfaScopes, ItemTree.Syntax.RDFA);
         List<ProductFields> found = new ArrayList<>();
         addProduct(found, jsonLd, variantId, base, "json-ld");
         addProduct(found, microdata, variantId, base, "microdata");
         addProduct(found, rdfa, variantId, base, "rdfa");
         found.add(meta.read(base, hint));
-        ProductScope scope = ProductScope.of(doc);
-        found.add(Heuristics.read(doc, scope, meta, hint, base));
+        found.add(ShopifyAnalyticsMeta.read(index.inlineScripts, variantId));
+        ProductScope scope = ProductScope.of(doc, index);
+        found.add(Heuristics.read(doc, index, scope, meta, hint, base, FieldsMerge.merge(found)));
         ProductFields merged = FieldsMerge.merge(found);
         merged = withCurrency(merged, hint);
-        Breadcrumbs.Trail trail = Breadcrumbs.find(doc, jsonLd, microdata, merged.title());
+        Breadcrumbs.Trail trail = Breadcrumbs.find(index, jsonLd, microdata, merged.title());
         return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());
     }
 

@@ -18,8 +18,12 @@ final class PriceHeuristic {
     private static final String CANDIDATES = "[itemprop=price], [data-price-amount], [data-product-price], [class*=price], "
             + "[id*=price], [class*=Price], [id*=Price], [class*=amount], [class*=prix], [class*=preis], [class*=cena], del, s, strike";
     private static final Pattern OLD = Pattern.compile("(?i)(old|was|compare|strike|original|before|list|regular|"
-            + "crossed|uvp|rrp|msrp|statt|normal|retail)");
-    private static final Pattern NOW = Pattern.compile("(?i)(sale|special|final|current|now|actual|promo|reduced|offer)");
+            + "crossed|uvp|rrp|msrp|statt|normal|retail|non-?sale)");
+    /** Manufacturer list prices: a compare-at price only when the shop shows no "was" price of its own. */
+    private static final Pattern LIST_ONLY = Pattern.compile("(?i)(uvp|rrp|msrp|retail)");
+    /** "with-list-price" / "has-discount" mark the price being paid that has a struck one beside it. */
+    private static final Pattern NOW = Pattern.compile("(?i)((?<!non-)(?<!non)sale|special|final|current|now|actual|promo|"
+            + "reduced|offer|with-(?:list|old|compare|regular)|has-discount)");
     private static final Pattern SKIP = Pattern.compile("(?i)(per-?unit|unit-?price|price-?per|tax-?label|installment|"
             + "klarna|afterpay|shipping|saving|save|discount|percent|badge|label|price-?range|price-?filter|tier)");
     private static final Pattern OLD_TEXT = Pattern.compile("(?i)^\\s*(was|regular price|reg\\.|compare at|statt|uvp|"
@@ -30,17 +34,17 @@ final class PriceHeuristic {
 
     static Found find(ProductScope scope, CurrencyHint hint) {
         for (Element area : new Element[] {scope.info(), scope.product(), scope.main()}) {
-            Found f = findIn(area, hint);
+            Found f = findIn(area, scope, hint);
             if (f.price() != null) return f;
         }
         return new Found(null, null);
     }
 
-    private static Found findIn(Element area, CurrencyHint hint) {
+    private static Found findIn(Element area, ProductScope scope, CurrencyHint hint) {
         List<Element> leaves = new ArrayList<>();
         for (Element e : area.select(CANDIDATES)) {
             if (leaves.size() > 40) break;
-            if (SKIP.matcher(e.className() + " " + e.id()).find() || ProductScope.isAside(e)) continue;
+            if (SKIP.matcher(e.className() + " " + e.id()).find() || scope.isAside(e)) continue;
             if (!hasDigit(e)) continue;
             leaves.removeIf(prev -> e.parents().contains(prev));
             if (leaves.stream().noneMatch(prev -> prev.parents().contains(e) || prev == e)) leaves.add(e);
@@ -48,16 +52,32 @@ final class PriceHeuristic {
         boolean anyNow = leaves.stream().anyMatch(e -> !struck(e) && (NOW.matcher(marks(e)).find() || !OLD.matcher(marks(e)).find()));
         Money price = null;
         Money compare = null;
+        int compareRank = -1;
         for (Element e : leaves) {
             Optional<Money> m = money(e, hint);
             if (m.isEmpty() || m.get().amount().signum() <= 0) continue;
             if (isOld(e, anyNow)) {
-                if (compare == null) compare = m.get();
+                int rank = oldRank(e);
+                if (compare == null || rank > compareRank) {
+                    compareRank = rank;
+                    compare = m.get();
+                }
             } else if (price == null) {
                 price = m.get();
             }
         }
         return new Found(price, compare);
+    }
+
+    /**
+     * How surely an old price is the shop's own "was" price: struck through or labelled "was" beats a class name,
+     * which beats "regular" (Dawn keeps the current price in a hidden {@code price__regular}), which beats a maker's RRP.
+     */
+    private static int oldRank(Element e) {
+        if (struck(e) || OLD_TEXT.matcher(e.text()).find()) return 3;
+        String marks = marks(e);
+        if (LIST_ONLY.matcher(marks).find()) return 0;
+        return marks.toLowerCase(java.util.Locale.ROOT).contains("regular") ? 1 : 2;
     }
 
     private static boolean isOld(Element e, boolean anyNow) {

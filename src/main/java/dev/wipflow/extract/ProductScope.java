@@ -1,6 +1,6 @@
 package dev.wipflow.extract;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -9,47 +9,73 @@ import org.jsoup.select.Elements;
  * Where on a page the product is: the info column (title to buy button), the wider product block (with the
  * gallery), and the main content. Heuristics look there first and never in headers, footers, menus or carousels.
  */
-record ProductScope(Element title, Element info, Element product, Element main) {
+record ProductScope(Element title, Element info, Element product, Element main, Chrome chrome) {
     private static final String TITLE = "h1, [itemprop=name], .product_title, .product-title, .product__title, "
             + ".productView-title, .product-name, .page-title";
-    private static final String BUY = "form[action*=cart], button[name=add], [name=add-to-cart], [class*=add-to-cart], "
-            + "[class*=addtocart], [class*=add_to_cart], [id*=add-to-cart], [id*=addtocart], [id*=AddToCart], "
-            + "[class*=AddToCart], [class*=buy-button], [class*=btn-cart], [data-button-action=add-to-cart]";
-    private static final Pattern ASIDE = Pattern.compile("(?i)(related|upsell|up-sell|cross-?sell|recommend|recently|"
-            + "also-?bought|also-?like|you-may|carousel-products|newsletter|mini-?cart|cart-drawer|drawer|megamenu|"
-            + "mega-menu|site-header|site-footer|cookie|review)");
 
-    static ProductScope of(Document doc) {
-        Element body = doc.body();
-        Element main = firstOf(doc, "main, [role=main], #main, #content, .main-content");
-        if (main == null) main = body;
-        Element title = firstVisible(main.select("h1"));
-        if (title == null) title = firstVisible(doc.select(TITLE));
-        Element buy = firstVisible(main.select(BUY));
+    static ProductScope of(Document doc, PageIndex index) {
+        Chrome chrome = new Chrome();
+        Element main = index.main != null ? index.main : doc.body();
+        Element title = firstVisible(main.select("h1"), chrome);
+        if (title == null) title = firstVisible(doc.select(TITLE), chrome);
+        Element buy = firstBuyControl(main, chrome);
         Element info = title != null && buy != null ? commonAncestor(title, buy, main) : title != null ? title.parent() : buy;
         if (info == null) info = main;
         Element product = widenToImage(info, main);
-        return new ProductScope(title, info, product, main);
+        return new ProductScope(title, info, product, main, chrome);
     }
 
-    /** True for elements inside page chrome or other products' listings. */
-    static boolean isAside(Element e) {
-        for (Element a = e; a != null; a = a.parent()) {
-            String tag = a.normalName();
-            if (tag.equals("header") || tag.equals("footer") || tag.equals("nav") || tag.equals("aside")) return true;
-            String classes = a.className() + " " + a.id();
-            if (classes.length() > 1 && ASIDE.matcher(classes).find()) return true;
-        }
-        return false;
+    /** True for elements inside page chrome or other products' listings (see {@link Chrome}). */
+    boolean isAside(Element e) {
+        return chrome.contains(e);
     }
 
     private static Element widenToImage(Element info, Element main) {
         Element e = info;
         for (int i = 0; i < 4 && e != main && e.parent() != null; i++) {
-            if (e.selectFirst("img[src], img[data-src], img[srcset], [data-zoom-image]") != null && i > 0) return e;
+            if (i > 0 && hasPicture(e)) return e;
             e = e.parent();
         }
         return e;
+    }
+
+    /** The first visible add-to-cart form or button, tested on each element once (a CSS group was 15 passes). */
+    private static Element firstBuyControl(Element main, Chrome chrome) {
+        for (Element e : main.getAllElements()) {
+            if (isBuyControl(e) && !chrome.contains(e) && !e.text().isBlank()) return e;
+        }
+        return null;
+    }
+
+    /**
+     * {@code form[action*=cart]}, {@code button[name=add]}, {@code [name=add-to-cart]}, class or id containing
+     * add-to-cart / addtocart / add_to_cart (class also buy-button, btn-cart), PrestaShop's
+     * {@code [data-button-action=add-to-cart]}; case-insensitive like jsoup's attribute selectors.
+     */
+    static boolean isBuyControl(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("form") && e.attr("action").toLowerCase(Locale.ROOT).contains("cart")) return true;
+        String name = e.attr("name");
+        if (tag.equals("button") && name.equalsIgnoreCase("add") || name.equalsIgnoreCase("add-to-cart")) return true;
+        if (e.attr("data-button-action").equalsIgnoreCase("add-to-cart")) return true;
+        String cls = e.className().toLowerCase(Locale.ROOT);
+        if (!cls.isEmpty() && (cls.contains("add-to-cart") || cls.contains("addtocart") || cls.contains("add_to_cart")
+                || cls.contains("buy-button") || cls.contains("btn-cart"))) {
+            return true;
+        }
+        String id = e.id().toLowerCase(Locale.ROOT);
+        return !id.isEmpty() && (id.contains("add-to-cart") || id.contains("addtocart"));
+    }
+
+    /** A product picture, not a payment-provider logo or icon in the buy box. */
+    private static boolean hasPicture(Element e) {
+        if (e.selectFirst("[data-zoom-image]") != null) return true;
+        for (Element img : e.select("img[src], img[data-src], img[srcset]")) {
+            if (!ImageCollector.isTiny(img) && !ImageUrls.isJunk(img.absUrl("src").isEmpty() ? img.attr("src") : img.absUrl("src"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Element commonAncestor(Element a, Element b, Element limit) {
@@ -62,14 +88,10 @@ record ProductScope(Element title, Element info, Element product, Element main) 
         return limit;
     }
 
-    private static Element firstVisible(Elements candidates) {
+    private static Element firstVisible(Elements candidates, Chrome chrome) {
         for (Element e : candidates) {
-            if (!isAside(e) && !e.text().isBlank()) return e;
+            if (!chrome.contains(e) && !e.text().isBlank()) return e;
         }
         return null;
-    }
-
-    private static Element firstOf(Document doc, String css) {
-        return doc.selectFirst(css);
     }
 }

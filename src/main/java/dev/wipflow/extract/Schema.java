@@ -66,7 +66,19 @@ final class Schema {
 
     /** A property as text: the string, a number, or an object's name / @value / value; first of an array. */
     static String text(JsonNode node, String field) {
-        return node == null ? null : asText(node.get(field));
+        return node == null ? null : asText(get(node, field));
+    }
+
+    /** A property by name; Wix writes {@code Offers} and {@code Availability}, so a miss retries ignoring case. */
+    static JsonNode get(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v != null || !node.isObject()) return v;
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (n.equalsIgnoreCase(field)) return node.get(n);
+        }
+        return null;
     }
 
     static String asText(JsonNode v) {
@@ -90,7 +102,7 @@ final class Schema {
 
     /** A property as a list: each array element, or the single value. */
     static List<JsonNode> all(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
+        JsonNode v = node == null ? null : get(node, field);
         List<JsonNode> out = new ArrayList<>();
         if (v == null || v.isNull()) return out;
         if (v.isArray()) v.forEach(out::add);

@@ -25,6 +25,7 @@ final class SchemaProduct {
     static ProductFields read(JsonNode product, String variantId, HttpUrl base, String source) {
         FieldsBuilder b = new FieldsBuilder();
         JsonNode variant = chooseVariant(product, variantId);
+        if (variant != null) b.title = FieldsBuilder.first(null, Text.plain(Schema.text(product, "name")));
         for (JsonNode node : variant == null ? List.of(product) : List.of(variant, product)) {
             identity(node, b, base);
             offers(node, variantId, b);
@@ -34,7 +35,7 @@ final class SchemaProduct {
 
     private static void identity(JsonNode p, FieldsBuilder b, HttpUrl base) {
         b.title = FieldsBuilder.first(b.title, Text.plain(Schema.text(p, "name")));
-        b.brand = FieldsBuilder.first(b.brand, Schema.text(p, "brand"));
+        if (!JsonLd.isSiteOrganization(p.get("brand"))) b.brand = FieldsBuilder.first(b.brand, Schema.text(p, "brand"));
         b.brand = FieldsBuilder.first(b.brand, Schema.text(p, "manufacturer"));
         b.sku = FieldsBuilder.first(b.sku, Schema.text(p, "sku"));
         b.mpn = FieldsBuilder.first(b.mpn, Schema.text(p, "mpn"));

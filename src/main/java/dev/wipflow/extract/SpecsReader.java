@@ -11,10 +11,11 @@ final class SpecsReader {
     private SpecsReader() {
     }
 
-    static Map<String, String> read(Element scope) {
+    static Map<String, String> read(ProductScope scope) {
         FieldsBuilder b = new FieldsBuilder();
-        for (Element table : scope.select("table")) {
-            if (ProductScope.isAside(table) || table.selectFirst("table table") != null) continue;
+        Element area = scope.main();
+        for (Element table : area.select("table")) {
+            if (scope.isAside(table) || table.selectFirst("table table") != null) continue;
             int rows = 0;
             for (Element tr : table.select("tr")) {
                 if (++rows > MAX_ROWS) break;
@@ -24,8 +25,8 @@ final class SpecsReader {
                 else if (th == null && tds.size() == 2) b.spec(tds.get(0).text(), tds.get(1).text());
             }
         }
-        for (Element dl : scope.select("dl")) {
-            if (ProductScope.isAside(dl)) continue;
+        for (Element dl : area.select("dl")) {
+            if (scope.isAside(dl)) continue;
             Element dt = null;
             for (Element child : dl.select("> dt, > dd, > div > dt, > div > dd")) {
                 if (child.normalName().equals("dt")) dt = child;

@@ -1,8 +1,32 @@
 package dev.wipflow.extract.bench;
 
+import dev.wipflow.extract.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+
 /** Grows a fixture page to the size of a real theme page: mega menu, inline scripts, related products, footer. */
 final class TypicalPage {
     private TypicalPage() {
+    }
+
+    /** The typical page: the Dawn fixture {@code dawn-sink-us} (JSON-LD, microdata-free) grown to 200 KB. */
+    static Page load() throws IOException {
+        return load("dawn-sink-us", "https://www.sinkhaus.com/products/x");
+    }
+
+    /** The worst usual case: a WooCommerce page without any structured data, so every heuristic runs. */
+    static Page loadWithoutStructuredData() throws IOException {
+        return load("woo-pl-noschema", "https://sklep.example.pl/produkt/x/");
+    }
+
+    private static Page load(String fixture, String url) throws IOException {
+        String base;
+        try (InputStream in = TypicalPage.class.getResourceAsStream("/pages/" + fixture + ".html")) {
+            base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Page(url, url, 200, "text/html", pad(base, 200 * 1024));
     }
 
     static String pad(String page, int targetBytes) {
@@ -25,6 +49,8 @@ final class TypicalPage {
         menu.append("</ul></nav>");
         related.append("</ul></section>");
         script.append("}};</script>");
-        return page.replace("<body>", "<body>" + menu).replace("</main>", "</main>" + related + script);
+        String withMenu = page.replaceFirst("(<body[^>]*>)", "$1" + Matcher.quoteReplacement(menu.toString()));
+        if (withMenu.contains("</main>")) return withMenu.replace("</main>", "</main>" + related + script);
+        return withMenu.replace("</body>", related + script.toString() + "</body>");
     }
 }
