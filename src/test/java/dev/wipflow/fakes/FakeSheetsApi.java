@@ -2,10 +2,13 @@ package dev.wipflow.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
@@ -23,6 +26,8 @@ public final class FakeSheetsApi extends FakeServer {
     private volatile IntPredicate failWhen = n -> false;
     private volatile int failStatus = 429;
     private volatile int dropAppendAnswers;
+    private volatile CountDownLatch holdAppends;
+    private final CountDownLatch appendHeld = new CountDownLatch(1);
     private volatile int forbiddenStatus;
     private volatile int retryAfterSeconds = -1;
 
@@ -56,6 +61,27 @@ public final class FakeSheetsApi extends FakeServer {
     public FakeSheetsApi dropAppendAnswers(int n) {
         this.dropAppendAnswers = n;
         return this;
+    }
+
+    /**
+     * From now on appends are applied and their answers held back until {@link #releaseAppends} (or 60 s): the
+     * caller is left waiting with its row already written, as when a process dies while Google answers.
+     */
+    public FakeSheetsApi holdAppendAnswers() {
+        this.holdAppends = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Waits until an append has been applied and its answer held back; false after {@code timeout}. */
+    public boolean awaitHeldAppend(Duration timeout) throws InterruptedException {
+        return appendHeld.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Held answers are dropped (the connection closes) and later appends answer normally. */
+    public void releaseAppends() {
+        CountDownLatch held = holdAppends;
+        holdAppends = null;
+        if (held != null) held.countDown();
     }
 
     /** Every call answers 403 (not shared with the service account). */
@@ -103,6 +129,7 @@ public final class FakeSheetsApi extends FakeServer {
         String path = ex.getRequestURI().getPath();
         String rest = path.substring(path.indexOf("/v4/spreadsheets/") + "/v4/spreadsheets/".length());
         String id = rest.split("[/:]", 2)[0];
+        CountDownLatch held = null;
         synchronized (this) {
             FakeGrid grid = spreadsheets.get(id);
             if (grid == null) {
@@ -126,16 +153,29 @@ public final class FakeSheetsApi extends FakeServer {
                     dropAppendAnswers--;
                     return;
                 }
+                if (answer != null && holdAppends != null) {
+                    held = holdAppends;
+                    appendHeld.countDown();
+                }
             } else {
                 error(ex, 404, "unknown method " + op, "NOT_FOUND");
                 return;
             }
-            if (answer instanceof SheetsOps.Failure f) {
-                error(ex, 400, f.message(), "INVALID_ARGUMENT");
-            } else {
-                send(ex, 200, answer);
+            if (held == null) {
+                if (answer instanceof SheetsOps.Failure f) {
+                    error(ex, 400, f.message(), "INVALID_ARGUMENT");
+                } else {
+                    send(ex, 200, answer);
+                }
+                return;
             }
         }
+        try {
+            held.await(60, TimeUnit.SECONDS); // outside the lock: other calls go on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ex.close();
     }
 
     private static void error(HttpExchange ex, int code, String message, String status) throws IOException {
