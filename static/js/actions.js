@@ -32,6 +32,7 @@ export function chooseCollection(name) {
     detail: null,
     products: { ...state.products, items: [], total: 0, offset: 0 },
   });
+  wanted = null;
   loadProducts();
   loadJobs();
 }
@@ -42,9 +43,14 @@ export function initialCollection() {
 }
 
 let listSeq = 0;
+// The list the user asked for last: a filter, search or page change made while an earlier request is still
+// under way (or a refresh that starts meanwhile) builds on it, so no change is lost to a slower answer.
+let wanted = null;
 
 export async function loadProducts(changes = {}) {
-  const p = { ...state.products, ...changes };
+  const { status, q, limit, offset } = { ...(wanted ?? state.products), ...changes };
+  wanted = { status, q, limit, offset };
+  const p = { ...state.products, ...wanted };
   if (!state.collection) return;
   const seq = ++listSeq;
   try {

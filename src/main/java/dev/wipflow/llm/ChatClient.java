@@ -74,7 +74,7 @@ public final class ChatClient {
             try {
                 return json.readTree(again);
             } catch (JsonProcessingException second) {
-                throw new StepFailure("the LLM (" + model + ") answered invalid JSON twice: " + excerpt(again));
+                throw new StepFailure("the LLM (" + model + ") answered invalid JSON twice: " + redact(excerpt(again)));
             }
         }
     }
@@ -90,7 +90,7 @@ public final class ChatClient {
             try {
                 AwaitedCall.Answer answer = AwaitedCall.run(http, request, timeout, ctx);
                 if (answer.ok()) return content(answer.body(), ctx);
-                problem = answer.code() + " " + errorMessage(answer.body());
+                problem = answer.code() + " " + redact(errorMessage(answer.body()));
                 if (answer.code() != 429 && answer.code() < 500) {
                     throw new StepFailure("the LLM endpoint " + endpoint.host() + " refused the request: " + problem);
                 }
@@ -110,7 +110,7 @@ public final class ChatClient {
             answer = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new StepFailure("the LLM endpoint " + endpoint.host() + " answered something that is not JSON: "
-                    + excerpt(body));
+                    + redact(excerpt(body)));
         }
         ctx.addLlmTokens(answer.path("usage").path("total_tokens").asLong(0));
         JsonNode message = answer.path("choices").path(0).path("message");
@@ -118,7 +118,7 @@ public final class ChatClient {
             throw new StepFailure("the LLM (" + model + ") refused: " + message.path("refusal").asText());
         }
         if (!message.path("content").isTextual()) {
-            throw new StepFailure("the LLM (" + model + ") answered without content: " + excerpt(body));
+            throw new StepFailure("the LLM (" + model + ") answered without content: " + redact(excerpt(body)));
         }
         return message.path("content").asText();
     }
@@ -162,6 +162,11 @@ public final class ChatClient {
         } catch (JsonProcessingException e) {
             return excerpt(body);
         }
+    }
+
+    /** Providers may quote the key they were given in an error; it must not reach a product's error or a log. */
+    private String redact(String text) {
+        return apiKey == null || apiKey.length() < 4 || text == null ? text : text.replace(apiKey, "[LLM_API_KEY]");
     }
 
     static String excerpt(String text) {

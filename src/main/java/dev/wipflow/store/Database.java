@@ -101,7 +101,16 @@ public final class Database implements AutoCloseable {
                 if (parts.length > 1) ds.setPassword(decode(parts[1]));
             }
             String query = uri.getRawQuery();
-            if (query != null && query.contains("sslmode=require")) ds.setSslMode("require");
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                if (pair.isEmpty()) continue;
+                String[] kv = pair.split("=", 2);
+                String name = decode(kv[0]);
+                try {
+                    ds.setProperty(name, kv.length > 1 ? decode(kv[1]) : "");
+                } catch (java.sql.SQLException e) {
+                    throw new ConfigException("DATABASE_URL: PostgreSQL has no connection parameter '" + name + "'");
+                }
+            }
         } else {
             throw new ConfigException("DATABASE_URL must start with jdbc:sqlite:, jdbc:postgresql: or postgres://");
         }

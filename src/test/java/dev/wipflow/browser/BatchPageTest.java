@@ -251,7 +251,7 @@ class BatchPageTest {
 
         browser.findElement(By.cssSelector("#status-filter [data-status='failed']")).click();
         page.waitFor(d -> page.rows().size() == 1);
-        assertThat(page.statusOf("OTHER")).isEqualTo("failed");
+        page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
 
         browser.findElement(By.cssSelector("#status-filter [data-status='all']")).click();
         page.type("search", "K-");

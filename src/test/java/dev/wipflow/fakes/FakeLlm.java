@@ -78,6 +78,12 @@ public final class FakeLlm extends FakeServer {
         if (reply == null) reply = new Reply(200, responder.apply(request), null, null);
         if (reply.status != 200) {
             if (reply.retryAfter != null) ex.getResponseHeaders().set("Retry-After", reply.retryAfter);
+            if (reply.status == 401) { // as some providers do: the key given, quoted back in full
+                String key = String.valueOf(ex.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
+                send(ex, 401, Map.of("error", Map.of("message", "Incorrect API key provided: " + key + ".",
+                        "type", "invalid_request_error", "code", "invalid_api_key")));
+                return;
+            }
             send(ex, reply.status, Map.of("error", Map.of("message", "Rate limit reached for requests",
                     "type", "requests", "code", "rate_limit_exceeded")));
             return;
