@@ -102,7 +102,17 @@ public final class ServerProcess implements AutoCloseable {
 
     /** What a host's deploy or scale-down does ({@code SIGTERM}); returns the exit code. */
     public int terminate(Duration grace) {
+        signalTerm();
+        return awaitExit(grace);
+    }
+
+    /** Sends {@code SIGTERM} and returns at once. */
+    public void signalTerm() {
         process.destroy();
+    }
+
+    /** Waits for the process to end after {@link #signalTerm}; returns the exit code. */
+    public int awaitExit(Duration grace) {
         if (!await(grace)) {
             process.destroyForcibly();
             await(Duration.ofSeconds(30));
