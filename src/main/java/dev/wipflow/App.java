@@ -47,6 +47,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,9 @@ public final class App implements AutoCloseable {
 
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
-        Extractor extractor = new ProductExtractor(new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT),
+        Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
+        Extractor extractor = new ProductExtractor(
+                new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts),
                 chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat));
         Describer templates = new TemplateDescriber();
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
@@ -105,7 +108,7 @@ public final class App implements AutoCloseable {
 
         Routes routes = new Routes(
                 new WipHandlers(wips, new WipService(wips, config.fetchAllowPrivate() ? url -> true
-                        : url -> AddressPolicy.refuseUrl(url).isEmpty(), clock), events, clock),
+                        : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock), events, clock),
                 new ProcessHandlers(processor, wips, jobs, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(jobs),
                 new ExportHandlers(wips),

@@ -26,6 +26,7 @@ public record Config(
         String llmModel,
         String appsScriptUrl,
         boolean fetchAllowPrivate,
+        List<String> fetchAllowHosts,
         Duration lease,
         int maxSeconds,
         List<String> corsOrigins,
@@ -53,6 +54,7 @@ public record Config(
                 v.text("LLM_MODEL", "gpt-4o-mini"),
                 v.text("APPS_SCRIPT_URL", null),
                 v.bool("FETCH_ALLOW_PRIVATE", demo),
+                v.list("FETCH_ALLOW_HOSTS").stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList(),
                 Duration.ofSeconds(v.integer("LEASE_SECONDS", 600, 1, 86_400)),
                 v.integer("MAX_SECONDS", 0, 0, 86_400),
                 v.list("CORS_ORIGINS"),
@@ -62,7 +64,7 @@ public record Config(
     /** A copy that says which port the server really listens on. */
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, apiToken, spreadsheetId, sheetsTab, googleCredentials, sheetsRootUrl,
-                sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, lease,
+                sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
                 maxSeconds, corsOrigins, demo);
     }
 

@@ -24,6 +24,11 @@ public final class AddressPolicy {
      * range; empty when it may be tried (names are checked again on every fetch, after DNS).
      */
     public static Optional<String> refuseUrl(String url) {
+        return refuseUrl(url, Set.of());
+    }
+
+    /** As {@link #refuseUrl(String)}, but hosts the team trusts ({@code FETCH_ALLOW_HOSTS}) may be local. */
+    public static Optional<String> refuseUrl(String url, Set<String> trustedHosts) {
         String host;
         try {
             host = java.net.URI.create(url).getHost();
@@ -31,6 +36,7 @@ public final class AddressPolicy {
             return Optional.of("the url is not valid");
         }
         if (host == null) return Optional.of("the url has no host");
+        if (trustedHosts.contains(host.toLowerCase(Locale.ROOT))) return Optional.empty();
         Optional<String> name = refuseName(host);
         if (name.isPresent()) return name;
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
