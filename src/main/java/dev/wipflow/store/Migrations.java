@@ -27,10 +27,10 @@ final class Migrations {
 
     void apply() {
         jdbi.useTransaction(h -> {
+            // Instances that start together migrate one after another: SQLite's transactions take the write lock
+            // when they begin; on PostgreSQL even CREATE TABLE IF NOT EXISTS races, so a lock comes first.
+            if (dialect == Database.Dialect.POSTGRES) h.createQuery("SELECT pg_advisory_xact_lock(4242001)").mapToMap().list();
             h.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-            if (dialect == Database.Dialect.POSTGRES) {
-                h.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
-            }
             int current = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version").mapTo(Integer.class).one();
             for (int i = current; i < SCRIPTS.size(); i++) {
                 String name = SCRIPTS.get(i);
