@@ -27,10 +27,13 @@ final class Migrations {
 
     void apply() {
         jdbi.useTransaction(h -> {
-            h.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
             if (dialect == Database.Dialect.POSTGRES) {
-                h.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+                // Instances starting together would race on creating schema_version itself, which CREATE TABLE
+                // IF NOT EXISTS does not survive in PostgreSQL: one lock per schema, held until this commits.
+                h.createQuery("SELECT pg_advisory_xact_lock(hashtext('wipflow migrations ' || COALESCE(current_schema(), '')))")
+                        .mapTo(String.class).one();
             }
+            h.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
             int current = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version").mapTo(Integer.class).one();
             for (int i = current; i < SCRIPTS.size(); i++) {
                 String name = SCRIPTS.get(i);
