@@ -27,9 +27,12 @@ final class Migrations {
 
     void apply() {
         jdbi.useTransaction(h -> {
-            // Instances that start together migrate one after another: SQLite's transactions take the write lock
-            // when they begin; on PostgreSQL even CREATE TABLE IF NOT EXISTS races, so a lock comes first.
-            if (dialect == Database.Dialect.POSTGRES) h.createQuery("SELECT pg_advisory_xact_lock(4242001)").mapToMap().list();
+            if (dialect == Database.Dialect.POSTGRES) {
+                // Instances starting together would race on creating schema_version itself, which CREATE TABLE
+                // IF NOT EXISTS does not survive in PostgreSQL: one lock per schema, held until this commits.
+                h.createQuery("SELECT pg_advisory_xact_lock(hashtext('wipflow migrations ' || COALESCE(current_schema(), '')))")
+                        .mapTo(String.class).one();
+            }
             h.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
             int current = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version").mapTo(Integer.class).one();
             for (int i = current; i < SCRIPTS.size(); i++) {

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,8 @@ public final class FixtureShop implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> pageHits = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile long latencyMs;
@@ -53,6 +57,23 @@ public final class FixtureShop implements AutoCloseable {
         overrides.put(page, html);
     }
 
+    /** The page answers nothing until {@link #release} (or a minute): a supplier that hangs. */
+    public void hold(String page) {
+        holds.put(page, new CountDownLatch(1));
+    }
+
+    /** Lets the requests held on the page go on; later ones are answered at once. */
+    public void release(String page) {
+        CountDownLatch held = holds.remove(page);
+        if (held != null) held.countDown();
+    }
+
+    /** Requests for one page so far, counted when they arrive (a held one included). */
+    public int hits(String page) {
+        AtomicInteger n = pageHits.get(page);
+        return n == null ? 0 : n.get();
+    }
+
     /** Every page answers after this long (on top of a page's own {@link #delay}). */
     public FixtureShop latency(java.time.Duration latency) {
         this.latencyMs = latency.toMillis();
@@ -72,7 +93,10 @@ public final class FixtureShop implements AutoCloseable {
         long began = System.nanoTime();
         hits.incrementAndGet();
         String page = ex.getRequestURI().getPath().replaceFirst("^/p/", "");
+        pageHits.computeIfAbsent(page, k -> new AtomicInteger()).incrementAndGet();
         try (ex) {
+            CountDownLatch held = holds.get(page);
+            if (held != null) held.await(1, TimeUnit.MINUTES);
             if (latencyMs > 0) Thread.sleep(latencyMs);
             Long delay = delays.get(page);
             if (delay != null) Thread.sleep(delay);
@@ -110,6 +134,7 @@ public final class FixtureShop implements AutoCloseable {
 
     @Override
     public void close() {
+        holds.keySet().forEach(this::release);
         server.stop(0);
     }
 }
