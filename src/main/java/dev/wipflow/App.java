@@ -77,7 +77,7 @@ public final class App implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)).build();
 
-        WipStore wips = new WipStore(db.jdbi());
+        WipStore wips = new WipStore(db.jdbi(), db.dialect());
         EventStore events = new EventStore(db.jdbi());
         JobStore jobs = new JobStore(db.jdbi());
 

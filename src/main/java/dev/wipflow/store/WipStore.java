@@ -27,9 +27,13 @@ public final class WipStore {
     private static final String CLAIMABLE = "(status = 'pending' OR (status = 'processing' AND lease_until < :now))";
 
     private final Jdbi jdbi;
+    /** How the next waiting product is picked: PostgreSQL skips rows another caller is claiming right now. */
+    private final String pickNext;
 
-    public WipStore(Jdbi jdbi) {
+    public WipStore(Jdbi jdbi, Database.Dialect dialect) {
         this.jdbi = jdbi;
+        this.pickNext = "SELECT id FROM wip_products WHERE collection = :c AND " + CLAIMABLE + " ORDER BY id LIMIT 1"
+                + (dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "");
     }
 
     public Jdbi jdbi() {
@@ -159,14 +163,17 @@ public final class WipStore {
         return n == 1 ? get(collection, id) : Optional.empty();
     }
 
-    /** Takes the lease on the next waiting product of the collection, oldest first; empty when there is none. */
+    /**
+     * Takes the lease on the next waiting product of the collection, oldest first; empty when there is none. One
+     * UPDATE picks and takes it: SQLite runs writers one at a time, PostgreSQL skips rows being taken by others.
+     * Should a caller still lose a race it tries again, as long as any product is waiting.
+     */
     public Optional<WipProduct> claimNext(String collection, String token, Instant until, Instant now) {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing',"
                             + " lease_token = :token, lease_until = :until, attempts = attempts + 1, error_step = NULL,"
                             + " error_message = NULL, cancel_requested = 0, updated_at = :now"
-                            + " WHERE id = (SELECT id FROM wip_products WHERE collection = :c AND " + CLAIMABLE
-                            + " ORDER BY id LIMIT 1) AND " + CLAIMABLE)
+                            + " WHERE id = (" + pickNext + ") AND " + CLAIMABLE)
                     .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                     .bind("c", collection).execute());
             Optional<Long> id = n == 0 ? Optional.empty() : jdbi.withHandle(h -> h.createQuery(
@@ -175,8 +182,8 @@ public final class WipStore {
             boolean any = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wip_products WHERE collection = :c AND "
                     + CLAIMABLE).bind("c", collection).bind("now", now.toEpochMilli()).mapTo(Integer.class).one()) > 0;
             if (!any) return Optional.empty();
+            if (attempt == 1_000) throw new IllegalStateException("could not take any of the waiting products of " + collection);
         }
-        return Optional.empty();
     }
 
     /** Saves a step's output and extends the lease; false when this request no longer holds the lease. */
