@@ -3,6 +3,8 @@ package dev.wipflow.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +26,14 @@ public final class Errors {
             send(ctx, status, code, message, Map.of());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            String unavailable = databaseUnavailable(e);
+            if (unavailable != null) {
+                log.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), unavailable);
+                ctx.header("Retry-After", "5");
+                send(ctx, 503, "database_unavailable", "the database cannot be reached right now; try again shortly"
+                        + " (nothing was lost: a product that was running resumes when its lease runs out)", Map.of());
+                return;
+            }
             log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, 500, "internal", "internal error; the server log has the details", Map.of());
         });
@@ -32,6 +42,26 @@ public final class Errors {
                 send(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
             }
         });
+    }
+
+    /**
+     * Why the database could not be used — no connection within the pool's wait, a connection lost (SQL state
+     * class 08, or 57P: the server shutting down or restarting), SQLite still locked after its busy timeout —
+     * or {@code null} for any other failure.
+     */
+    static String databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof SQLTransientConnectionException) {
+                return t.getClass().getSimpleName();
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) return "SQL state " + state;
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) return "SQLite is locked";
+            }
+        }
+        return null;
     }
 
     static void send(Context ctx, int status, String code, String message, Map<String, ?> details) {

@@ -25,13 +25,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
 
     private Database(DataSource source, Dialect dialect) {
+        try (java.sql.Connection probe = source.getConnection()) {
+            probe.isValid(5); // a wrong address or password is reported at once, not after the pool's wait
+        } catch (java.sql.SQLException e) {
+            throw new ConfigException("DATABASE_URL: the database cannot be opened: " + rootMessage(e));
+        }
         // Reused connections matter for SQLite too: closing its last connection checkpoints the WAL every time.
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setPoolName("wipflow-db");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(10_000); // a request waits this long for a connection, then gets a 503
         config.setInitializationFailTimeout(-1); // report a bad DATABASE_URL from the migration, with its own message
         this.pool = new HikariDataSource(config);
         this.jdbi = Jdbi.create(pool);
@@ -42,8 +47,22 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url) {
         Database db = url.startsWith("jdbc:sqlite:") ? sqlite(url) : postgres(url);
-        new Migrations(db.jdbi, db.dialect).apply();
+        try {
+            new Migrations(db.jdbi, db.dialect).apply();
+        } catch (RuntimeException e) {
+            db.close();
+            throw new ConfigException("DATABASE_URL: the database cannot be opened: " + rootMessage(e));
+        }
         return db;
+    }
+
+    /** The driver's own words (the innermost SQL exception's: host and port, never the password). */
+    private static String rootMessage(Throwable e) {
+        Throwable chosen = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) chosen = t;
+        }
+        return chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
     }
 
     public Jdbi jdbi() {
