@@ -22,11 +22,21 @@ public final class CsvFormats {
     private CsvFormats() {
     }
 
-    /** Reads {@code sku,url} rows; the header names the columns (any case), else the first two columns are used. */
+    /** Header names a team's own sheet may use for the two columns, compared without case. */
+    private static final List<String> SKU_NAMES = List.of("sku", "variant sku", "product sku", "item sku", "article number");
+    private static final List<String> URL_NAMES = List.of("url", "product url", "supplier url", "link", "product link", "page");
+
+    /**
+     * Reads {@code sku,url} rows as spreadsheets save them: comma, semicolon (Excel in many European locales) or
+     * tab separated, with or without Excel's byte-order mark. A header names the columns (any case, a few common
+     * names), else the first two columns are used.
+     */
     public static List<NewItem> readItems(String csv, int max) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<NewItem> items = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
         try (MappingIterator<List<String>> rows = MAPPER.readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv)) {
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(text)) {
             int skuCol = 0, urlCol = 1;
             boolean first = true;
             while (rows.hasNext()) {
@@ -34,10 +44,11 @@ public final class CsvFormats {
                 if (first) {
                     first = false;
                     List<String> lower = row.stream().map(s -> s == null ? "" : s.strip().toLowerCase(Locale.ROOT)).toList();
-                    if (lower.contains("sku") || lower.contains("url")) {
-                        skuCol = lower.indexOf("sku");
-                        urlCol = lower.indexOf("url");
-                        if (skuCol < 0 || urlCol < 0) throw ApiException.badRequest("the CSV header needs both sku and url columns");
+                    int sku = indexOfAny(lower, SKU_NAMES), url = indexOfAny(lower, URL_NAMES);
+                    if (sku >= 0 || url >= 0) {
+                        if (sku < 0 || url < 0) throw ApiException.badRequest("the CSV header needs both sku and url columns");
+                        skuCol = sku;
+                        urlCol = url;
                         continue;
                     }
                 }
@@ -52,6 +63,25 @@ public final class CsvFormats {
             throw ApiException.badRequest("malformed CSV: " + e.getMessage());
         }
         return items;
+    }
+
+    /** The separator of the first line that has one: a tab, else whichever of ';' and ',' it holds more of. */
+    static char separator(String text) {
+        for (String line : text.split("\\r?\\n", 20)) {
+            if (line.indexOf('\t') >= 0) return '\t';
+            long semicolons = line.chars().filter(c -> c == ';').count();
+            long commas = line.chars().filter(c -> c == ',').count();
+            if (semicolons + commas > 0) return semicolons > commas ? ';' : ',';
+        }
+        return ',';
+    }
+
+    private static int indexOfAny(List<String> header, List<String> names) {
+        for (String name : names) {
+            int i = header.indexOf(name);
+            if (i >= 0) return i;
+        }
+        return -1;
     }
 
     /** Writes rows under a header; cells that a spreadsheet would run as a formula are quoted as text. */

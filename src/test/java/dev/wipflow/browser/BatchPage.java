@@ -85,8 +85,20 @@ final class BatchPage {
         input.sendKeys(text);
     }
 
+    /** Clicks the element the selector finds, again if it was redrawn between finding and clicking. */
+    void clickCss(String css) {
+        waitFor(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Clicks the element with this id; a panel redrawn meanwhile just means clicking its new element. */
     void click(String id) {
-        driver.findElement(By.id(id)).click();
+        waitFor(d -> {
+            d.findElement(By.id(id)).click();
+            return true;
+        });
     }
 
     String progressText() {
@@ -117,7 +129,10 @@ final class BatchPage {
     }
 
     void openProduct(String sku) {
-        driver.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] button.sku")).click();
+        waitFor(d -> { // the list is redrawn on every refresh
+            d.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] button.sku")).click();
+            return true;
+        });
         waitFor(d -> d.findElement(By.id("detail")).isDisplayed()
                 && d.findElement(By.cssSelector("#detail .sku")).getText().equals(sku));
     }

@@ -97,7 +97,8 @@ class BatchPageTest {
         assertThat(problems).containsExactlyInAnyOrder("not a valid URL", "missing SKU", "duplicate of line 1");
         assertThat(page.canSend()).isFalse();
 
-        page.paste("sku,url\nA-1," + shop.url("a-1") + "\nA-2," + shop.url("a-2"));
+        // as a European Excel saves it: semicolons, the team's own column names, a comma inside a URL
+        page.paste("Variant SKU;Product URL\nA-1;" + shop.url("a-1") + "?colors=black,white\nA-2;" + shop.url("a-2"));
         page.waitFor(d -> page.canSend());
         page.send();
 
@@ -249,11 +250,11 @@ class BatchPageTest {
         page.waitForProgress("Finished", BATCH);
         page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
 
-        browser.findElement(By.cssSelector("#status-filter [data-status='failed']")).click();
+        page.clickCss("#status-filter [data-status='failed']");
         page.waitFor(d -> page.rows().size() == 1);
         page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
 
-        browser.findElement(By.cssSelector("#status-filter [data-status='all']")).click();
+        page.clickCss("#status-filter [data-status='all']");
         page.type("search", "K-");
         page.waitFor(d -> page.rows().size() == 2);
         assertThat(page.rows()).extracting(r -> r.getDomAttribute("data-sku")).containsExactlyInAnyOrder("K-RED", "K-BLUE");

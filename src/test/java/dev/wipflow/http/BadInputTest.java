@@ -119,7 +119,7 @@ class BadInputTest {
                 post("5001 items", add, manyItems, 413),
                 post("body over the size limit", add, "{\"items\":[],\"pad\":\"" + "x".repeat(2_100_000) + "\"}", 413),
                 new Case("XML body", "POST", add, "application/xml", "<items/>", 415),
-                new Case("CSV without url column", "POST", add, "text/csv", "sku,link\nA,https://x.example/\n", 400),
+                new Case("CSV without url column", "POST", add, "text/csv", "sku,title\nA,Kitchen sink\n", 400),
                 new Case("CSV with unclosed quote", "POST", add, "text/csv", "sku,url\n\"A,https://x.example/\n", 400),
                 new Case("CSV with a bad url", "POST", add, "text/csv", "sku,url\nA,ftp://x.example/\n", 422),
                 post("uppercase collection", "/api/Sinks/wip", item("\"A\"", "\"" + OK_URL + "\""), 400),
