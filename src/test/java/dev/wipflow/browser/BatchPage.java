@@ -102,12 +102,21 @@ final class BatchPage {
     }
 
     String progressText() {
-        return driver.findElement(By.id("progress-text")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.id("progress-text")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) throw redrawn;
+            }
+        }
     }
 
     String waitForProgress(String startsWith, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(d -> progressText().startsWith(startsWith));
-        return progressText();
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    String text = progressText();
+                    return text.startsWith(startsWith) ? text : null;
+                });
     }
 
     List<WebElement> rows() {
