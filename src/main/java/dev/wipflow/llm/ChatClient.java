@@ -14,6 +14,7 @@ import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -35,6 +36,21 @@ public final class ChatClient {
     private final String model;
     private final Duration timeout;
     private final Duration firstBackoff;
+    /** How JSON is asked for; lowered for good when the provider says it cannot do the current way. */
+    private volatile Format format = Format.JSON_SCHEMA;
+
+    /** The ways of asking for JSON, from the most exact to what every chat model can do. */
+    enum Format {
+        JSON_SCHEMA, JSON_OBJECT, PLAIN;
+
+        Format simpler() {
+            return this == JSON_SCHEMA ? JSON_OBJECT : PLAIN;
+        }
+    }
+
+    /** A 400 that blames the requested output format (OpenAI-compatible servers word it in many ways). */
+    private static final Pattern FORMAT_REFUSED = Pattern.compile(
+            "(?i)response_format|json_schema|json_object|structured output|json mode|schema");
 
     public ChatClient(OkHttpClient http, String baseUrl, String apiKey, String model, Duration timeout,
             Duration firstBackoff) {
@@ -55,8 +71,13 @@ public final class ChatClient {
     /** {@code .../v1/chat/completions}, whether or not the base URL already ends in {@code /v1}. */
     static HttpUrl endpoint(String baseUrl) {
         String base = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
-        HttpUrl url = HttpUrl.parse(base.endsWith("/v1") ? base : base + "/v1");
+        base = base.replaceAll("/chat/completions$", "");
+        HttpUrl url = HttpUrl.parse(base);
         if (url == null) throw new ConfigException("LLM_BASE_URL must be an http(s) URL, e.g. https://api.openai.com/v1");
+        // A path that names an API version is the provider's own (/v1, /api/v1, /openai/v1, /v1beta/openai); any
+        // other (a bare host, OpenRouter's /api, Azure's /openai) gets OpenAI's /v1.
+        boolean versioned = url.pathSegments().stream().anyMatch(seg -> seg.matches("v\\d+[a-z0-9]*"));
+        if (!versioned) url = url.newBuilder().addPathSegment("v1").build();
         return url.newBuilder().addPathSegments("chat/completions").build();
     }
 
@@ -68,11 +89,11 @@ public final class ChatClient {
     public JsonNode completeJson(String system, String user, String schemaName, JsonNode schema, RunContext ctx) {
         String content = complete(system, user, schemaName, schema, ctx);
         try {
-            return json.readTree(content);
+            return parse(content);
         } catch (JsonProcessingException first) {
             String again = complete(system, user, schemaName, schema, ctx);
             try {
-                return json.readTree(again);
+                return parse(again);
             } catch (JsonProcessingException second) {
                 throw new StepFailure("the LLM (" + model + ") answered invalid JSON twice: " + redact(excerpt(again)));
             }
@@ -80,17 +101,24 @@ public final class ChatClient {
     }
 
     private String complete(String system, String user, String schemaName, JsonNode schema, RunContext ctx) {
-        Request request = new Request.Builder().url(endpoint)
-                .header("Authorization", "Bearer " + (apiKey == null ? "" : apiKey))
-                .post(RequestBody.create(body(system, user, schemaName, schema), JSON_TYPE))
-                .build();
         String problem = "";
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             Duration wait = backoff(attempt);
+            Format asked = format;
+            Request request = new Request.Builder().url(endpoint)
+                    .header("Authorization", "Bearer " + (apiKey == null ? "" : apiKey))
+                    .post(RequestBody.create(body(system, user, schemaName, schema, asked), JSON_TYPE))
+                    .build();
             try {
                 AwaitedCall.Answer answer = AwaitedCall.run(http, request, timeout, ctx);
                 if (answer.ok()) return content(answer.body(), ctx);
                 problem = answer.code() + " " + redact(errorMessage(answer.body()));
+                if ((answer.code() == 400 || answer.code() == 422) && asked != Format.PLAIN
+                        && FORMAT_REFUSED.matcher(problem).find()) {
+                    format = asked.simpler(); // this provider or model cannot do it: ask more simply from now on
+                    attempt--;
+                    continue;
+                }
                 if (answer.code() != 429 && answer.code() < 500) {
                     throw new StepFailure("the LLM endpoint " + endpoint.host() + " refused the request: " + problem);
                 }
@@ -123,13 +151,20 @@ public final class ChatClient {
         return message.path("content").asText();
     }
 
-    private byte[] body(String system, String user, String schemaName, JsonNode schema) {
+    private byte[] body(String system, String user, String schemaName, JsonNode schema, Format asked) {
         ObjectNode body = json.createObjectNode().put("model", model).put("temperature", 0.2);
+        String instructions = asked == Format.JSON_SCHEMA ? system
+                : system + "\n\nAnswer with one JSON object only, no prose and no code fences, following this JSON schema:\n"
+                        + schema;
         body.putArray("messages")
-                .add(json.createObjectNode().put("role", "system").put("content", system))
+                .add(json.createObjectNode().put("role", "system").put("content", instructions))
                 .add(json.createObjectNode().put("role", "user").put("content", user));
-        ObjectNode format = body.putObject("response_format").put("type", "json_schema");
-        format.putObject("json_schema").put("name", schemaName).put("strict", true).set("schema", schema);
+        if (asked == Format.JSON_SCHEMA) {
+            ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+            format.putObject("json_schema").put("name", schemaName).put("strict", true).set("schema", schema);
+        } else if (asked == Format.JSON_OBJECT) {
+            body.putObject("response_format").put("type", "json_object");
+        }
         try {
             return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
@@ -162,6 +197,24 @@ public final class ChatClient {
         } catch (JsonProcessingException e) {
             return excerpt(body);
         }
+    }
+
+    /**
+     * The JSON object in a model's answer: as it is, or out of the code fence or the prose some models put around it
+     * when they are not held to a schema.
+     */
+    JsonNode parse(String content) throws JsonProcessingException {
+        String t = content == null ? "" : content.strip();
+        if (t.startsWith("```")) {
+            t = t.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
+        }
+        if (!t.startsWith("{")) {
+            int open = t.indexOf('{'), close = t.lastIndexOf('}');
+            if (open >= 0 && close > open) t = t.substring(open, close + 1);
+        }
+        JsonNode node = json.readTree(t);
+        if (node == null || !node.isObject()) throw new JsonProcessingException("not a JSON object: " + excerpt(t)) { };
+        return node;
     }
 
     /** Providers may quote the key they were given in an error; it must not reach a product's error or a log. */

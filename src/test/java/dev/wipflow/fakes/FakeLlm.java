@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ public final class FakeLlm extends FakeServer {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, String> responder = request -> "{}";
+    private volatile Set<String> rejectedFormats = Set.of();
 
     private record Reply(int status, String content, String refusal, String retryAfter) {
     }
@@ -54,6 +56,12 @@ public final class FakeLlm extends FakeServer {
         return this;
     }
 
+    /** Requests asking for one of these {@code response_format} types are refused with a 400, as a model that cannot. */
+    public FakeLlm rejectFormats(String... types) {
+        rejectedFormats = Set.of(types);
+        return this;
+    }
+
     public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
@@ -71,6 +79,12 @@ public final class FakeLlm extends FakeServer {
         JsonNode request = body(ex);
         requests.add(request);
         authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+        String format = request.path("response_format").path("type").asText("");
+        if (rejectedFormats.contains(format)) { // as OpenAI words it for a model without structured outputs
+            send(ex, 400, Map.of("error", Map.of("message", "Invalid parameter: 'response_format' of type '" + format
+                    + "' is not supported with this model.", "type", "invalid_request_error", "param", "response_format")));
+            return;
+        }
         Reply reply;
         synchronized (this) {
             reply = queue.poll();

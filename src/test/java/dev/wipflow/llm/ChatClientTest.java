@@ -68,6 +68,46 @@ class ChatClientTest {
     }
 
     @Test
+    void provider_paths_are_kept_and_a_bare_host_gets_v1() {
+        assertThat(ChatClient.endpoint("https://generativelanguage.googleapis.com/v1beta/openai/").toString())
+                .isEqualTo("https://generativelanguage.googleapis.com/v1beta/openai/chat/completions");
+        assertThat(ChatClient.endpoint("https://api.groq.com/openai/v1").toString())
+                .isEqualTo("https://api.groq.com/openai/v1/chat/completions");
+        assertThat(ChatClient.endpoint("https://api.openai.com/v1/chat/completions").toString())
+                .isEqualTo("https://api.openai.com/v1/chat/completions");
+        assertThat(ChatClient.endpoint("https://api.openai.com/").toString())
+                .isEqualTo("https://api.openai.com/v1/chat/completions");
+        assertThat(ChatClient.endpoint("https://openrouter.ai/api").toString())
+                .isEqualTo("https://openrouter.ai/api/v1/chat/completions");
+        assertThat(ChatClient.endpoint("https://my-resource.openai.azure.com/openai").toString())
+                .isEqualTo("https://my-resource.openai.azure.com/openai/v1/chat/completions");
+    }
+
+    @Test
+    void a_model_without_structured_outputs_is_asked_more_simply_from_then_on() {
+        llm.rejectFormats("json_schema", "json_object");
+        llm.reply("Here you are:\n```json\n{\"answer\": \"yes\"}\n```").reply("{\"answer\": \"again\"}");
+        JsonNode schema = Schemas.object(Map.of("answer", Schemas.string()));
+
+        assertThat(chat.completeJson("system", "user", "thing", schema, RunContext.unbounded()).path("answer").asText())
+                .isEqualTo("yes");
+        assertThat(chat.completeJson("system", "user", "thing", schema, RunContext.unbounded()).path("answer").asText())
+                .isEqualTo("again");
+
+        assertThat(llm.requests()).extracting(r -> r.path("response_format").path("type").asText("none"))
+                .containsExactly("json_schema", "json_object", "none", "none");
+        assertThat(llm.requests().get(2).path("messages").path(0).path("content").asText())
+                .as("without a schema to hold it, the model is shown the schema").contains("JSON schema", "\"answer\"");
+    }
+
+    @Test
+    void json_in_a_code_fence_or_with_prose_around_it_is_read() throws Exception {
+        assertThat(chat.parse("```json\n{\"a\":1}\n```").path("a").asInt()).isEqualTo(1);
+        assertThat(chat.parse("Sure! {\"a\":2} Hope this helps.").path("a").asInt()).isEqualTo(2);
+        assertThatThrownBy(() -> chat.parse("[1,2]")).isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+    }
+
+    @Test
     void invalid_json_is_asked_again_once() {
         llm.reply("Sure! Here is the JSON you asked for:").reply("{\"ok\":true}");
         JsonNode answer = chat.completeJson("s", "u", "x", Schemas.object(Map.of()), RunContext.unbounded());
