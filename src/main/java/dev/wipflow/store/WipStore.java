@@ -1,14 +1,9 @@
 package dev.wipflow.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
 import dev.wipflow.pipeline.Step;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.StepError;
 import dev.wipflow.wip.WipProduct;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** WIP products in the database: reads, edits, and the lease that keeps concurrent callers apart. */
 public final class WipStore {
-    private static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, fields,"
-            + " descriptions, cleaned, error_step, error_message, warnings, attempts, lease_until, cancel_requested,"
-            + " sheet_calls, llm_tokens, created_at, updated_at, completed_at";
     /** A product another caller may take: waiting, or held by a request whose lease ran out. */
     private static final String CLAIMABLE = "(status = 'pending' OR (status = 'processing' AND lease_until < :now))";
 
@@ -48,24 +39,25 @@ public final class WipStore {
     }
 
     public Optional<WipProduct> get(String collection, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE id = :id AND collection = :c")
-                .bind("id", id).bind("c", collection).map(WipStore::map).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
+                        + " FROM wip_products WHERE id = :id AND collection = :c")
+                .bind("id", id).bind("c", collection).map(WipRows::map).findOne());
     }
 
     public Optional<WipProduct> bySku(Handle h, String collection, String sku) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE collection = :c AND sku = :sku")
-                .bind("c", collection).bind("sku", sku).map(WipStore::map).findOne();
+        return h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c AND sku = :sku")
+                .bind("c", collection).bind("sku", sku).map(WipRows::map).findOne();
     }
 
     public List<WipProduct> list(String collection, Status status, String skuLike, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM wip_products WHERE collection = :c"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c"
                         + (status == null ? "" : " AND status = :status")
                         + (skuLike == null ? "" : " AND LOWER(sku) LIKE :q ESCAPE '\\'")
                         + " ORDER BY id LIMIT :limit OFFSET :offset")
                 .bind("c", collection).bind("status", status == null ? null : status.id())
                 .bind("q", skuLike == null ? null : "%" + likeEscape(skuLike.toLowerCase()) + "%")
                 .bind("limit", limit).bind("offset", offset)
-                .map(WipStore::map).list());
+                .map(WipRows::map).list());
     }
 
     public int count(String collection, Status status, String skuLike) {
@@ -256,38 +248,6 @@ public final class WipStore {
 
     private static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static WipProduct map(ResultSet rs, StatementContext ctx) throws SQLException {
-        String errorStep = rs.getString("error_step");
-        String step = rs.getString("step");
-        return new WipProduct(
-                rs.getLong("id"),
-                rs.getString("collection"),
-                rs.getString("sku"),
-                rs.getString("url"),
-                Status.parse(rs.getString("status")),
-                step == null ? null : Step.parse(step),
-                (Integer) rs.getObject("row_num") == null ? null : rs.getInt("row_num"),
-                rs.getInt("append_pending") == 1,
-                Json.read(rs.getString("fields"), ProductFields.class),
-                Json.read(rs.getString("descriptions"), Descriptions.class),
-                Json.read(rs.getString("cleaned"), new TypeReference<Map<String, String>>() { }),
-                errorStep == null ? null : new StepError(errorStep, rs.getString("error_message")),
-                Optional.ofNullable(Json.read(rs.getString("warnings"), new TypeReference<List<String>>() { })).orElse(List.of()),
-                rs.getInt("attempts"),
-                instant(rs, "lease_until"),
-                rs.getInt("cancel_requested") == 1,
-                rs.getInt("sheet_calls"),
-                rs.getLong("llm_tokens"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "completed_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
     /** A step's output, as the columns it sets. */
