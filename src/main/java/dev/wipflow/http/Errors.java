@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class Errors {
      */
     static String databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) {
                 return t.getClass().getSimpleName();
             }
             if (t instanceof SQLException sql) {

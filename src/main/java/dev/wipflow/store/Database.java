@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,11 +26,6 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
 
     private Database(DataSource source, Dialect dialect) {
-        try (java.sql.Connection probe = source.getConnection()) {
-            probe.isValid(5); // a wrong address or password is reported at once, not after the pool's wait
-        } catch (java.sql.SQLException e) {
-            throw new ConfigException("DATABASE_URL: the database cannot be opened: " + rootMessage(e));
-        }
         // Reused connections matter for SQLite too: closing its last connection checkpoints the WAL every time.
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
@@ -37,8 +33,12 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000); // a request waits this long for a connection, then gets a 503
-        config.setInitializationFailTimeout(-1); // report a bad DATABASE_URL from the migration, with its own message
-        this.pool = new HikariDataSource(config);
+        config.setInitializationFailTimeout(1); // the first connection is made now: a wrong address fails at once
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw cannotOpen(e);
+        }
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
     }
@@ -51,18 +51,19 @@ public final class Database implements AutoCloseable {
             new Migrations(db.jdbi, db.dialect).apply();
         } catch (RuntimeException e) {
             db.close();
-            throw new ConfigException("DATABASE_URL: the database cannot be opened: " + rootMessage(e));
+            throw cannotOpen(e);
         }
         return db;
     }
 
-    /** The driver's own words (the innermost SQL exception's: host and port, never the password). */
-    private static String rootMessage(Throwable e) {
+    /** In the driver's own words (the innermost SQL exception's: host and port, never the password). */
+    private static ConfigException cannotOpen(Throwable e) {
         Throwable chosen = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException) chosen = t;
+            if (t instanceof SQLException) chosen = t;
         }
-        return chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
+        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
+        return new ConfigException("DATABASE_URL: the database cannot be opened: " + message);
     }
 
     public Jdbi jdbi() {
@@ -126,7 +127,7 @@ public final class Database implements AutoCloseable {
                 String name = decode(kv[0]);
                 try {
                     ds.setProperty(name, kv.length > 1 ? decode(kv[1]) : "");
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new ConfigException("DATABASE_URL: PostgreSQL has no connection parameter '" + name + "'");
                 }
             }

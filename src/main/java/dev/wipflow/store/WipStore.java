@@ -17,21 +17,22 @@ public final class WipStore {
     /** A product another caller may take: waiting, or held by a request whose lease ran out. */
     private static final String CLAIMABLE = "(status = 'pending' OR (status = 'processing' AND lease_until < :now))";
 
-    private final Jdbi jdbi;
     /**
      * How the next product is picked: first one whose lease ran out (interrupted work goes on first), then the oldest
      * waiting one. Each is one range of the (collection, status, id) index, so a claim costs the same with ten or
      * ten thousand products in the collection; PostgreSQL skips rows another caller is claiming right now.
      */
-    private final List<String> picks;
+    private static final List<String> PICKS = List.of(
+            "SELECT id FROM wip_products WHERE collection = :c AND status = 'processing' AND lease_until < :now"
+                    + " ORDER BY id LIMIT 1",
+            "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY id LIMIT 1");
+
+    private final Jdbi jdbi;
+    private final String skipLocked;
 
     public WipStore(Jdbi jdbi, Database.Dialect dialect) {
         this.jdbi = jdbi;
-        String skipLocked = dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
-        this.picks = List.of(
-                "SELECT id FROM wip_products WHERE collection = :c AND status = 'processing' AND lease_until < :now"
-                        + " ORDER BY id LIMIT 1" + skipLocked,
-                "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY id LIMIT 1" + skipLocked);
+        this.skipLocked = dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
     public Jdbi jdbi() {
@@ -163,27 +164,27 @@ public final class WipStore {
     }
 
     /**
-     * Takes the lease on the next product of the collection (see {@link #picks}); empty when there is none. One
+     * Takes the lease on the next product of the collection (see {@link #PICKS}); empty when there is none. One
      * UPDATE picks and takes it: SQLite runs writers one at a time, PostgreSQL skips rows being taken by others.
      * Should a caller still lose a race it tries again, as long as any product is waiting.
      */
     public Optional<WipProduct> claimNext(String collection, String token, Instant until, Instant now) {
         for (int attempt = 0; ; attempt++) {
-            for (String pick : picks) {
+            for (String pick : PICKS) {
                 int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing',"
                                 + " lease_token = :token, lease_until = :until, attempts = attempts + 1, error_step = NULL,"
                                 + " error_message = NULL, cancel_requested = 0, updated_at = :now"
-                                + " WHERE id = (" + pick + ") AND " + CLAIMABLE)
+                                + " WHERE id = (" + pick + skipLocked + ") AND " + CLAIMABLE)
                         .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                         .bind("c", collection).execute());
                 if (n == 1) {
-                    Optional<Long> id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM wip_products WHERE lease_token = :token")
-                            .bind("token", token).mapTo(Long.class).findOne());
-                    if (id.isPresent()) return get(collection, id.get());
+                    return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
+                                    + " FROM wip_products WHERE lease_token = :token")
+                            .bind("token", token).map(WipRows::map).findOne());
                 }
             }
-            boolean any = jdbi.withHandle(h -> picks.stream().anyMatch(pick -> {
-                var query = h.createQuery(pick.replace(" FOR UPDATE SKIP LOCKED", "")).bind("c", collection);
+            boolean any = jdbi.withHandle(h -> PICKS.stream().anyMatch(pick -> {
+                var query = h.createQuery(pick).bind("c", collection);
                 if (pick.contains(":now")) query.bind("now", now.toEpochMilli());
                 return query.mapTo(Long.class).findOne().isPresent();
             }));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.fakes.FakeGoogle;
 import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
+import dev.wipflow.support.Await;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.ServerProcess;
 import dev.wipflow.support.TestDatabase;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class CrashRecoveryIT {
         ServerProcess first = server(Map.of());
         long id = add(first.api, "CRASH-1");
         CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> first.api.post("/api/sinks/wip/process-one", "{}"));
-        waitFor(() -> shop.hits() > 0, "the page to be requested");
+        Await.until(Duration.ofSeconds(30), "the page to be requested", () -> shop.hits() > 0);
         first.kill();
         assertThat(inFlight).failsWithin(Duration.ofSeconds(10)); // the caller saw its connection die
 
@@ -109,7 +109,7 @@ class CrashRecoveryIT {
         long hanging = add(first.api, "CRASH-A");
         long waiting = add(first.api, "CRASH-B");
         CompletableFuture.runAsync(() -> first.api.post("/api/sinks/wip/process-one", "{\"wip_id\":" + hanging + "}"));
-        waitFor(() -> shop.hits() > 0, "the page to be requested");
+        Await.until(Duration.ofSeconds(30), "the page to be requested", () -> shop.hits() > 0);
         first.kill();
 
         shop.delay(PAGE, 0);
@@ -170,14 +170,6 @@ class CrashRecoveryIT {
         List<List<String>> rows = google.sheets.rows(FakeGoogle.SPREADSHEET_ID, "sinks");
         int col = rows.get(0).indexOf("SKU");
         return rows.stream().skip(1).filter(r -> r.size() > col && r.get(col).equals(sku)).count();
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            pause(20);
-        }
     }
 
     private static void pause(long ms) {

@@ -3,6 +3,7 @@ package dev.wipflow.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.support.Api.Reply;
+import dev.wipflow.support.Await;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.ServerProcess;
 import dev.wipflow.support.TestDatabase;
@@ -37,18 +38,10 @@ class GracefulShutdownIT {
             assertThat(added.status()).isEqualTo(201);
             CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(
                     () -> first.api.post("/api/sinks/wip/process-one", "{}"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (shop.hits() == 0) {
-                assertThat(System.nanoTime()).as("the page was never requested").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(30), "the page to be requested", () -> shop.hits() > 0);
 
             first.signalTerm();
-            long refusedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (accepts(port)) {
-                assertThat(System.nanoTime()).as("still taking new connections after SIGTERM").isLessThan(refusedBy);
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(3), "new connections refused after SIGTERM", () -> !accepts(port));
             assertThat(inFlight.isDone()).as("the request in flight is not cut off").isFalse();
 
             Reply answer = inFlight.get(40, TimeUnit.SECONDS);
