@@ -81,7 +81,7 @@ public final class App implements AutoCloseable {
         EventStore events = new EventStore(db.jdbi());
         JobStore jobs = new JobStore(db.jdbi());
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         Extractor extractor = new ProductExtractor(

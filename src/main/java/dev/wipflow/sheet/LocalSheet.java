@@ -2,6 +2,7 @@ package dev.wipflow.sheet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.store.Database;
 import dev.wipflow.store.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class LocalSheet implements ProductSheet {
     private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() { };
     private final Jdbi jdbi;
+    private final Database.Dialect dialect;
 
-    public LocalSheet(Jdbi jdbi) {
+    public LocalSheet(Jdbi jdbi, Database.Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     @Override
@@ -35,7 +38,7 @@ public final class LocalSheet implements ProductSheet {
             try {
                 return write(collection, rowNum, sku, values);
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-                // Two writers appended at once and one lost the race for the next row number (or the SKU): again.
+                // A writer that still lost a race for the next row number or the SKU (see write) tries again.
                 if (attempt == 5 || !isUniqueViolation(e)) throw e;
             }
         }
@@ -53,6 +56,12 @@ public final class LocalSheet implements ProductSheet {
 
     private int write(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values) {
         return jdbi.inTransaction(h -> {
+            // Writers of one tab go one at a time, as they do on a real sheet: SQLite's transactions take the write
+            // lock when they begin; on PostgreSQL two appends would otherwise read the same last row number.
+            if (dialect == Database.Dialect.POSTGRES) {
+                h.createQuery("SELECT pg_advisory_xact_lock(hashtext('wipflow sheet ' || :c))").bind("c", collection)
+                        .mapTo(String.class).one();
+            }
             Optional<Integer> existing = rowNum.isPresent() ? rowNum : rowOf(h, collection, sku);
             if (existing.isPresent()) {
                 Map<String, String> cells = cells(h, collection, existing.get()).orElseGet(LinkedHashMap::new);

@@ -79,7 +79,7 @@ class ProcessingTest {
         assertThat(item.path("descriptions").path("body_html").asText()).contains("Undermount Stainless Sink 60");
         assertThat(item.path("events")).hasSize(10);
 
-        List<Map<String, String>> rows = new LocalSheet(wipflow.app.database().jdbi()).rows("sinks");
+        List<Map<String, String>> rows = sheetRows();
         assertThat(rows).extracting(r -> r.get("SKU")).containsExactly("UM-60", "TAP-1", "BRD-1");
         assertThat(rows).extracting(r -> r.get("Status")).containsOnly("ready");
         assertThat(rows.get(1).get("Price")).isEqualTo("129.50");
@@ -117,7 +117,7 @@ class ProcessingTest {
         assertThat(resumed.json().path("status").asText()).as(resumed.toString()).isEqualTo("ready");
         assertThat(resumed.json().path("steps")).extracting(s -> s.path("name").asText())
                 .containsExactly("extract", "describe", "clean", "finalize");
-        assertThat(new LocalSheet(wipflow.app.database().jdbi()).rows("sinks"))
+        assertThat(sheetRows())
                 .extracting(r -> r.get("SKU")).containsExactlyInAnyOrder("UM-60", "TAP-1");
         assertThat(api.get("/api/sinks/wip/" + id).json().path("item").path("attempts").asInt()).isEqualTo(2);
     }
@@ -172,7 +172,7 @@ class ProcessingTest {
             pool.shutdownNow();
         }
         assertThat(processed).hasSize(12).doesNotHaveDuplicates();
-        assertThat(new LocalSheet(wipflow.app.database().jdbi()).rows("sinks")).hasSize(12);
+        assertThat(sheetRows()).hasSize(12);
     }
 
     @Test
@@ -201,7 +201,7 @@ class ProcessingTest {
         JsonNode item = api.get("/api/sinks/wip/" + id).json().path("item");
         assertThat(item.path("status").asText()).isEqualTo("pending");
         assertThat(item.path("fields").isNull()).isTrue();
-        assertThat(new LocalSheet(wipflow.app.database().jdbi()).rows("sinks")).isEmpty();
+        assertThat(sheetRows()).isEmpty();
     }
 
     @Test
@@ -213,7 +213,7 @@ class ProcessingTest {
         Reply forced = processOne("{\"wip_id\":" + id + ",\"force\":true}");
         assertThat(forced.json().path("steps")).hasSize(5);
         assertThat(forced.json().path("status").asText()).isEqualTo("ready");
-        assertThat(new LocalSheet(wipflow.app.database().jdbi()).rows("sinks")).hasSize(1);
+        assertThat(sheetRows()).hasSize(1);
     }
 
     @Test
@@ -229,7 +229,7 @@ class ProcessingTest {
         assertThat(r.json().path("steps")).extracting(s -> s.path("name").asText())
                 .containsExactly("describe", "clean", "finalize");
         assertThat(shop.hits()).isEqualTo(hits);
-        assertThat(new LocalSheet(wipflow.app.database().jdbi()).rows("sinks")).hasSize(1);
+        assertThat(sheetRows()).hasSize(1);
     }
 
     @Test
@@ -241,5 +241,10 @@ class ProcessingTest {
         assertThat(processOne("{\"wip_id\":" + id + "}").status()).isEqualTo(409);
         api.post("/api/sinks/wip/" + id + "/reset", "");
         assertThat(processOne("{\"wip_id\":" + id + "}").json().path("status").asText()).isEqualTo("ready");
+    }
+
+    /** The rows of the local sheet's {@code sinks} tab. */
+    private List<Map<String, String>> sheetRows() {
+        return new LocalSheet(wipflow.app.database().jdbi(), wipflow.app.database().dialect()).rows("sinks");
     }
 }
