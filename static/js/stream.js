@@ -34,9 +34,10 @@ export class StreamRun extends Run {
     const ids = this.pending();
     if (!ids.length) return this.end('finished');
     const url = api.streamUrl(this.collection, ids, this.fastMode, this.jobId);
+    // A finished product is the stream's unnamed event ('message'); steps and the end are named.
     const handlers = {
       step: (d) => this.onStep(d),
-      product: (d) => this.onProduct(d),
+      message: (d) => this.onProduct(d),
       done: () => this.end('finished'),
     };
     if (token.get()) this.openFetch(url, handlers);

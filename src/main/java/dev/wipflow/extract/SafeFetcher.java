@@ -1,6 +1,7 @@
 package dev.wipflow.extract;
 
 import dev.wipflow.net.AwaitedCall;
+import dev.wipflow.pipeline.BudgetSpent;
 import dev.wipflow.pipeline.RunContext;
 import dev.wipflow.pipeline.StepFailure;
 import java.io.IOException;
@@ -72,7 +73,8 @@ public final class SafeFetcher implements PageFetcher {
 
     private Page get(String rawUrl, RunContext ctx, boolean json) {
         HttpUrl url = parse(rawUrl);
-        Instant deadline = deadline(ctx);
+        boolean budgetBinds = ctx.budgetBinds(limits.totalTimeout());
+        Instant deadline = Instant.now().plus(ctx.cap(limits.totalTimeout()));
         Set<HttpUrl> seen = new HashSet<>();
         for (int hop = 0; ; hop++) {
             checkHost(url);
@@ -84,7 +86,7 @@ public final class SafeFetcher implements PageFetcher {
                     .build();
             Call call = client.newCall(request);
             long left = Duration.between(Instant.now(), deadline).toMillis();
-            if (left <= 0) throw new StepFailure("supplier page " + rawUrl + " did not finish within the time limit");
+            if (left <= 0) throw timedOut(rawUrl, budgetBinds, null);
             call.timeout().timeout(left, TimeUnit.MILLISECONDS);
             try (Response response = AwaitedCall.head(call, ctx)) {
                 if (response.isRedirect()) {
@@ -96,6 +98,8 @@ public final class SafeFetcher implements PageFetcher {
                             + " (" + url + ")");
                 }
                 return read(rawUrl, url, response, json, ctx);
+            } catch (InterruptedIOException e) {
+                throw timedOut(rawUrl, budgetBinds && ctx.expired(), e);
             } catch (IOException e) {
                 throw failure(rawUrl, e);
             }
@@ -167,21 +171,24 @@ public final class SafeFetcher implements PageFetcher {
         return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
     }
 
-    private Instant deadline(RunContext ctx) {
-        Instant own = Instant.now().plus(limits.totalTimeout());
-        Duration remaining = ctx.remaining();
-        if (remaining == null) return own;
-        Instant budget = Instant.now().plus(remaining);
-        return budget.isBefore(own) ? budget : own;
+    /**
+     * A fetch that ran out of time: when the request's budget was the tighter limit, the supplier is not to blame
+     * and the step is simply done again by the next call; otherwise the page took longer than wipflow waits for one.
+     */
+    private RuntimeException timedOut(String rawUrl, boolean budgetBinds, InterruptedIOException e) {
+        if (budgetBinds) {
+            return new BudgetSpent("the request's time ran out while fetching " + rawUrl, e);
+        }
+        String detail = e == null || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return new StepFailure("supplier page " + rawUrl + " was too slow: it did not answer within wipflow's limits"
+                + " (" + limits.connectTimeout().toSeconds() + " s to connect, " + limits.readTimeout().toSeconds()
+                + " s between reads, " + limits.totalTimeout().toSeconds() + " s for the page)" + detail, e);
     }
 
     private StepFailure failure(String rawUrl, IOException e) {
         RefusedAddressException refused = find(e);
         if (refused != null) return new StepFailure("refused to fetch " + rawUrl + ": " + refused.getMessage(), e);
         if (e instanceof BodyReader.TooLarge) return new StepFailure("supplier page " + rawUrl + " " + e.getMessage(), e);
-        if (e instanceof InterruptedIOException) {
-            return new StepFailure("supplier page " + rawUrl + " did not answer in time (" + e.getMessage() + ")", e);
-        }
         if (e instanceof UnknownHostException) {
             return new StepFailure("supplier host not found: " + e.getMessage(), e);
         }

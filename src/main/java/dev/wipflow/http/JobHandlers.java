@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The job API: recorded batches that a client drives through {@code process-one} or a stream. */
 public final class JobHandlers {
-    private static final List<String> STATUSES = List.of("queued", "running", "completed", "cancelled");
+    private static final List<String> STATUSES = List.of("queued", "running", "completed", "cancelled", "failed");
     private final JobStore jobs;
 
     public JobHandlers(JobStore jobs) {

@@ -13,7 +13,6 @@ import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,25 +79,19 @@ public final class ProcessHandlers {
         boolean fast = body != null && body.has("fast_mode") ? Requests.optBool(body, "fast_mode") : Requests.boolParam(ctx, "fast_mode");
         Integer maxSeconds = body != null && body.has("max_seconds") ? Requests.optInt(body, "max_seconds", 1, 86_400)
                 : (ctx.queryParam("max_seconds") == null ? null : Requests.intParam(ctx, "max_seconds", 0, 1, 86_400));
+        int total;
+        Job job = null;
         if (jobId != null) {
-            Job job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId));
+            job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId));
             if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
-            if (ids == null) ids = job.wipIds();
+            if ("failed".equals(job.status())) throw ApiException.conflict("job " + jobId + " failed: " + job.error());
+            total = ids != null ? ids.size() : job.totalProducts();
+        } else {
+            total = ids != null ? ids.size() : wips.count(collection, Status.PENDING, null);
         }
         try (StreamLimiter.Permit permit = streams.acquire()) {
             SseStream sse = new SseStream(ctx.res());
-            new StreamRun(processor, wips, collection, ids, jobId, fast, maxSeconds, sse).run();
+            new StreamRun(processor, wips, collection, ids, jobId, fast, maxSeconds, total, job, sse).run();
         }
-    }
-
-    /** Small answer for the stream's end-of-batch event. */
-    static Map<String, Object> totals(int processed, int succeeded, int failed, int skipped, boolean complete) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("processed", processed);
-        m.put("succeeded", succeeded);
-        m.put("failed", failed);
-        m.put("skipped", skipped);
-        m.put("complete", complete);
-        return m;
     }
 }

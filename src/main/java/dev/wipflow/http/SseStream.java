@@ -36,6 +36,12 @@ final class SseStream {
         write("id: " + id.replaceAll("[\r\n]", "") + "\nevent: " + event + "\ndata: " + json + "\n\n");
     }
 
+    /** An unnamed event: the one a plain {@code EventSource.onmessage} receives. */
+    void sendMessage(String id, Object data) {
+        String json = Json.write(data).replace("\n", "\\n");
+        write("id: " + id.replaceAll("[\r\n]", "") + "\ndata: " + json + "\n\n");
+    }
+
     /** Sends a keep-alive comment if the stream has been quiet for a while. Cheap to call often. */
     void beat() {
         if (System.currentTimeMillis() - lastWrite >= HEARTBEAT_MS) write(": heartbeat\n\n");

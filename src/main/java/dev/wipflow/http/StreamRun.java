@@ -1,9 +1,12 @@
 package dev.wipflow.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.pipeline.ProcessRequest;
 import dev.wipflow.pipeline.ProcessResult;
 import dev.wipflow.pipeline.Processor;
+import dev.wipflow.store.Json;
 import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.Job;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
 import java.time.Instant;
@@ -12,7 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One SSE stream's walk over its products; ends early (event {@code pause}) when its time budget is spent. */
+/**
+ * One SSE stream's walk over its products: the given ids, a job's products (in the job's order, its failed ones
+ * retried once), or every waiting one. Each finished product is an unnamed event (what a plain
+ * {@code EventSource.onmessage} hears) carrying the {@code process-one} answer and the stream's running totals;
+ * steps, skips, a product left part-way ({@code progress}) and the end ({@code done} or {@code pause}) are named
+ * events. Its budget is honoured between products and between steps: a step that does not fit is not started,
+ * and a step the deadline cuts short stays to do, so the stream pauses and a reconnect goes on.
+ */
 final class StreamRun {
     private final Processor processor;
     private final WipStore wips;
@@ -23,11 +33,13 @@ final class StreamRun {
     private final Integer maxSeconds;
     private final SseStream sse;
     private final Instant deadline;
+    private final int total;
     private long lastId;
+    private boolean workedOn;
     private int processed, succeeded, failed, skipped;
 
     StreamRun(Processor processor, WipStore wips, String collection, List<Long> ids, String jobId, boolean fast,
-              Integer maxSeconds, SseStream sse) {
+              Integer maxSeconds, int total, Job job, SseStream sse) {
         this.processor = processor;
         this.wips = wips;
         this.collection = collection;
@@ -35,21 +47,30 @@ final class StreamRun {
         this.jobId = jobId;
         this.fast = fast;
         this.maxSeconds = maxSeconds;
+        this.total = total;
         this.sse = sse;
         this.deadline = maxSeconds == null ? null : Instant.now().plusSeconds(maxSeconds);
+        if (job != null && ids == null) {
+            // A job's stream counts the job's own totals, so a reconnect goes on from where they stand.
+            processed = job.processedProducts();
+            succeeded = job.successfulProducts();
+            failed = job.failedProducts();
+        }
     }
 
     void run() {
-        boolean complete = ids == null ? walkPending() : walkIds();
+        boolean complete = ids == null ? walkNext() : walkIds();
         if (sse.open()) {
-            sse.send(complete ? "done" : "pause", id(), ProcessHandlers.totals(processed, succeeded, failed, skipped, complete));
+            Map<String, Object> end = totals();
+            end.put("skipped", skipped);
+            end.put("complete", complete);
+            sse.send(complete ? "done" : "pause", id(), end);
         }
     }
 
     private boolean walkIds() {
         for (long id : ids) {
             if (!sse.open()) return false;
-            if (outOfTime()) return false;
             Optional<WipProduct> p = wips.get(collection, id);
             if (p.isEmpty() || p.get().status() == Status.READY || p.get().status() == Status.FAILED
                     || p.get().status() == Status.CANCELLED) {
@@ -61,11 +82,12 @@ final class StreamRun {
         return true;
     }
 
-    private boolean walkPending() {
-        while (sse.open() && !outOfTime()) {
+    /** The next waiting product (of the job, when the stream is a job's) until none is left. */
+    private boolean walkNext() {
+        while (sse.open()) {
             Optional<ProcessResult> r = once(null);
             if (r.isEmpty()) return true;
-            if (!r.get().done() && !processUntilDone(r.get().wipId())) return false;
+            if (!r.get().done() && !(goOn(r.get()) && processUntilDone(r.get().wipId()))) return false;
         }
         return false;
     }
@@ -82,18 +104,26 @@ final class StreamRun {
                 return true;
             }
             if (r.isEmpty() || r.get().done()) return true;
-            if (outOfTime() || !sse.open()) return false;
-            if (r.get().retryAfter() != null) {
-                long wait = (long) (r.get().retryAfter() * 1000);
-                if (deadline != null && Instant.now().plusMillis(wait).isAfter(deadline)) return false;
-                pause(wait);
-            }
+            if (!goOn(r.get())) return false;
         }
+    }
+
+    /**
+     * After a product was left part-way: true to go on with it (a quota wait that fits was waited out); false when
+     * the stream's budget is spent, and the step that did not fit, or was cut, is for the next call.
+     */
+    private boolean goOn(ProcessResult r) {
+        if (!sse.open() || outOfTime()) return false;
+        if (r.retryAfter() == null) return deadline == null;
+        long wait = (long) (r.retryAfter() * 1000);
+        if (deadline != null && Instant.now().plusMillis(wait).isAfter(deadline)) return false;
+        pause(wait);
+        return sse.open();
     }
 
     private Optional<ProcessResult> once(Long id) {
         Optional<ProcessResult> r = processor.processOne(collection,
-                new ProcessRequest(id, fast, jobId, null, false, false, deadline), sse::beat,
+                new ProcessRequest(id, fast, jobId, maxSeconds, false, false, deadline, !workedOn), sse::beat,
                 e -> {
                     lastId = Math.max(lastId, e.id());
                     Map<String, Object> data = new LinkedHashMap<>();
@@ -104,13 +134,30 @@ final class StreamRun {
                     data.put("percent", e.percent());
                     sse.send("step", id(), data);
                 });
-        r.filter(ProcessResult::done).ifPresent(res -> {
+        r.ifPresent(res -> {
+            if (!res.steps().isEmpty()) workedOn = true;
+            if (!res.done()) {
+                sse.send("progress", id(), res);
+                return;
+            }
             processed++;
             if (res.success()) succeeded++;
             else failed++;
+            Map<String, Object> data = Json.MAPPER.convertValue(res, new TypeReference<LinkedHashMap<String, Object>>() { });
+            data.putAll(totals());
+            sse.sendMessage(id(), data);
         });
-        r.ifPresent(res -> sse.send("product", id(), res));
         return r;
+    }
+
+    private Map<String, Object> totals() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("processed", processed);
+        m.put("successful", succeeded);
+        m.put("succeeded", succeeded);
+        m.put("failed", failed);
+        m.put("total", total);
+        return m;
     }
 
     private void skip(long id, String why) {

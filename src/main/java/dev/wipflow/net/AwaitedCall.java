@@ -1,5 +1,6 @@
 package dev.wipflow.net;
 
+import dev.wipflow.pipeline.BudgetSpent;
 import dev.wipflow.pipeline.RunContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -54,8 +55,12 @@ public final class AwaitedCall {
 
     /** The answer, or an IOException (timeouts included) when none came within {@code timeout}. */
     public static Answer run(OkHttpClient http, Request request, Duration timeout, RunContext ctx) throws IOException {
+        Duration limit = ctx.cap(timeout);
+        if (limit.toMillis() <= 0) {
+            throw new BudgetSpent("the request's time ran out before calling " + request.url().host());
+        }
         Call call = http.newCall(request);
-        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        call.timeout().timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Answer> result = new CompletableFuture<>();
         call.enqueue(new Callback() {
             @Override
@@ -89,6 +94,10 @@ public final class AwaitedCall {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + call.request().url().host());
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedIOException && ctx.expired()) {
+                throw new BudgetSpent("the request's time ran out while waiting for " + call.request().url().host(),
+                        e.getCause());
+            }
             if (e.getCause() instanceof IOException io) throw io;
             throw new IOException(e.getCause());
         }

@@ -16,9 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Processor {
     private static final Logger log = LoggerFactory.getLogger(Processor.class);
+    /** How many times in a row a step may be cut off (by the deadline, or its request killed) before it fails. */
+    static final int MAX_STEP_TRIES = 3;
 
     private final WipStore wips;
     private final EventStore events;
@@ -72,11 +76,8 @@ public final class Processor {
                 throw ApiException.conflict("product " + p.id() + " is being processed by another request");
             }
         } else if (job != null) {
-            claimed = Optional.empty();
-            for (long id : job.wipIds()) {
-                claimed = wips.claim(collection, id, token, now.plus(lease), now, false, false);
-                if (claimed.isPresent()) break;
-            }
+            jobs.started(job.jobId());
+            claimed = claimForJob(collection, job, token, now);
         } else {
             claimed = wips.claimNext(collection, token, now.plus(lease), now);
         }
@@ -98,11 +99,17 @@ public final class Processor {
                 log(p, req.jobId(), step, "cancelled", "cancelled before " + step.id(), listener);
                 return finish(p, token, Status.CANCELLED, null, ctx, ran, began, req.jobId(), null, null);
             }
-            if (!ran.isEmpty() && deadline != null && !ctx.fits(times.estimate(step))) {
+            boolean mayOverrun = ran.isEmpty() && req.firstInRequest();
+            if (deadline != null && !mayOverrun && !ctx.fits(times.estimate(step))) {
                 return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step, null);
             }
-            log(p, req.jobId(), step, "started", null, listener);
+            int tries = wips.startStep(p.id(), token, clock.instant());
+            if (tries < 0) throw ApiException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
             long t0 = System.nanoTime();
+            if (tries > MAX_STEP_TRIES) {
+                return failed(p, token, step, tooLong(step, tries - 1, req), ctx, ran, t0, began, req.jobId(), listener);
+            }
+            log(p, req.jobId(), step, "started", null, listener);
             try {
                 WipStore.Checkpoint out = steps.get(step).run(p, ctx);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -120,11 +127,15 @@ public final class Processor {
                 log(p, req.jobId(), step, "waiting", e.getMessage(), listener);
                 return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step,
                         e.after().toMillis() / 1000.0);
+            } catch (BudgetSpent e) {
+                return cut(p, token, step, tries, e.getMessage(), ctx, ran, t0, began, req, listener);
             } catch (StepFailure e) {
+                if (ctx.expired()) return cut(p, token, step, tries, e.getMessage(), ctx, ran, t0, began, req, listener);
                 return failed(p, token, step, e.getMessage(), ctx, ran, t0, began, req.jobId(), listener);
             } catch (ApiException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (ctx.expired()) return cut(p, token, step, tries, e.toString(), ctx, ran, t0, began, req, listener);
                 log.error("step {} of product {} failed unexpectedly", step.id(), p.id(), e);
                 return failed(p, token, step, "internal error: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), ctx, ran, t0, began, req.jobId(), listener);
@@ -139,6 +150,30 @@ public final class Processor {
         return finish(p, token, Status.READY, null, ctx, ran, began, req.jobId(), null, null);
     }
 
+    /**
+     * The request's own deadline cut a step short: never the product's failure. It stays at this step for the next
+     * call, unless the step has now been cut {@link #MAX_STEP_TRIES} times in a row and so cannot fit the budget.
+     */
+    private ProcessResult cut(WipProduct p, String token, Step step, int tries, String why, RunContext ctx,
+                              List<StepRun> ran, long t0, Instant began, ProcessRequest req, ProgressListener listener) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        times.recordAtLeast(step, ms);
+        if (tries >= MAX_STEP_TRIES) {
+            return failed(p, token, step, tooLong(step, tries, req), ctx, ran, t0, began, req.jobId(), listener);
+        }
+        ran.add(new StepRun(step, ms, false));
+        log(p, req.jobId(), step, "paused", "cut off when the request's time ran out (" + why + "); the next call does it again",
+                listener);
+        return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step, null);
+    }
+
+    private String tooLong(Step step, int tries, ProcessRequest req) {
+        int budget = req.maxSeconds() != null ? req.maxSeconds() : defaultMaxSeconds;
+        String of = budget > 0 ? "the request budget of " + budget + " s" : "the time the host gives a request";
+        return step.id() + " needs longer than " + of + ": it was started " + tries + " times in a row and cut off each"
+                + " time. Give requests more time (max_seconds, MAX_SECONDS, or the host's request timeout)";
+    }
+
     private ProcessResult failed(WipProduct p, String token, Step step, String message, RunContext ctx, List<StepRun> ran,
                                  long t0, Instant began, String jobId, ProgressListener listener) {
         ran.add(new StepRun(step, (System.nanoTime() - t0) / 1_000_000, false));
@@ -149,7 +184,9 @@ public final class Processor {
     private ProcessResult finish(WipProduct p, String token, Status status, StepError error, RunContext ctx,
                                  List<StepRun> ran, Instant began, String jobId, Step next, Double retryAfter) {
         Instant now = clock.instant();
-        wips.release(p.id(), token, status, error, ctx.warnings(), ctx.sheetCalls(), ctx.llmTokens(), now);
+        // A step cut by the deadline (or not started for lack of time) keeps its count of tries; anything else ends it.
+        boolean keepTries = status == Status.PENDING && retryAfter == null;
+        wips.release(p.id(), token, status, error, ctx.warnings(), ctx.sheetCalls(), ctx.llmTokens(), keepTries, now);
         WipProduct after = wips.get(p.collection(), p.id()).orElse(p);
         double seconds = Duration.between(began, now).toMillis() / 1000.0;
         boolean done = status != Status.PENDING;
@@ -158,7 +195,8 @@ public final class Processor {
                     extracted(after), seconds, error == null ? (status == Status.CANCELLED ? "cancelled" : null) : error.message()));
         }
         return new ProcessResult(status != Status.FAILED && status != Status.CANCELLED, after.id(), after.sku(),
-                after.rowNum(), seconds, extracted(after), after.status().id(), done, done ? null : next, retryAfter,
+                after.rowNum(), seconds, extracted(after), after.status().id(), done,
+                status == Status.READY ? null : next != null ? next : after.nextStep(), retryAfter,
                 ran, error, ctx.sheetCalls(), ctx.llmTokens(), ctx.warnings(), jobId, null, null, null);
     }
 
@@ -185,7 +223,7 @@ public final class Processor {
             t0 = System.nanoTime();
             descriptions = ((DescribeStep) steps.get(Step.DESCRIBE)).describe(fields, ctx);
             ran.add(new StepRun(Step.DESCRIBE, (System.nanoTime() - t0) / 1_000_000, true));
-        } catch (StepFailure | RetryLater e) {
+        } catch (StepFailure | RetryLater | BudgetSpent e) {
             Step at = fields == null ? Step.EXTRACT : Step.DESCRIBE;
             ran.add(new StepRun(at, (System.nanoTime() - t0) / 1_000_000, false));
             error = new StepError(at.id(), e.getMessage());
@@ -194,6 +232,52 @@ public final class Processor {
         return new ProcessResult(error == null, p.id(), p.sku(), p.rowNum(), seconds,
                 fields == null ? List.of() : fields.present(), p.status().id(), true, null, null, ran, error,
                 ctx.sheetCalls(), ctx.llmTokens(), ctx.warnings(), req.jobId(), true, fields, descriptions);
+    }
+
+    /**
+     * The job's next product, in the job's order: waiting ones first, then the job's failed ones, each tried once
+     * within the job. Products that need no work (finished, cancelled, deleted) are recorded as results, so that a
+     * job over them completes; a job whose products were all deleted cannot go on and is {@code failed}.
+     */
+    private Optional<WipProduct> claimForJob(String collection, Job job, String token, Instant now) {
+        Set<Long> done = new HashSet<>();
+        job.results().forEach(r -> done.add(r.wipId()));
+        List<Long> failed = new ArrayList<>();
+        List<Long> missing = new ArrayList<>();
+        for (long id : job.wipIds()) {
+            if (done.contains(id)) continue;
+            Optional<WipProduct> found = wips.get(collection, id);
+            if (found.isEmpty()) {
+                missing.add(id);
+                continue;
+            }
+            WipProduct p = found.get();
+            switch (p.status()) {
+                case READY -> jobs.record(job.jobId(), result(p, true, null, 0));
+                case CANCELLED -> jobs.record(job.jobId(), result(p, false, "cancelled", 0));
+                case FAILED -> failed.add(id);
+                default -> {
+                    Optional<WipProduct> claimed = wips.claim(collection, id, token, now.plus(lease), now, false, false);
+                    if (claimed.isPresent()) return claimed;
+                }
+            }
+        }
+        for (long id : failed) {
+            Optional<WipProduct> claimed = wips.claim(collection, id, token, now.plus(lease), now, true, false);
+            if (claimed.isPresent()) return claimed;
+        }
+        if (!missing.isEmpty() && missing.size() == job.wipIds().size()) {
+            jobs.fail(job.jobId(), "every product of this job was deleted");
+        } else {
+            for (long id : missing) {
+                jobs.record(job.jobId(), new JobResult(id, "", null, false, List.of(), 0, "the product was deleted"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JobResult result(WipProduct p, boolean success, String error, double seconds) {
+        return new JobResult(p.id(), p.sku(), p.rowNum(), success, extracted(p), seconds, error);
     }
 
     private Instant deadline(ProcessRequest req, Instant began) {
@@ -205,6 +289,7 @@ public final class Processor {
     private Job activeJob(String collection, String jobId, Long wipId) {
         Job job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId + " in " + collection));
         if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
+        if ("failed".equals(job.status())) throw ApiException.conflict("job " + jobId + " failed: " + job.error());
         if (wipId != null && !job.wipIds().contains(wipId)) {
             throw ApiException.invalid("product " + wipId + " is not part of job " + jobId, Map.of("wip_id", wipId));
         }

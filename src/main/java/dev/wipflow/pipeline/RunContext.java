@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lives for one request on one thread.
  */
 public final class RunContext {
+    private static final Duration EXPIRY_SLACK = Duration.ofMillis(250);
     private final Instant deadline;
     private final boolean fastMode;
     private final Heartbeat heartbeat;
@@ -33,6 +34,32 @@ public final class RunContext {
     /** Time left before the request's budget runs out; {@code null} when there is no budget. */
     public Duration remaining() {
         return deadline == null ? null : Duration.between(Instant.now(), deadline);
+    }
+
+    /**
+     * The shorter of a call's own time limit and the time this request has left: no outside call may outlive the
+     * request's budget, or the router cuts the answer off.
+     */
+    public Duration cap(Duration own) {
+        Duration left = remaining();
+        if (left == null) return own;
+        Duration positive = left.isNegative() ? Duration.ZERO : left;
+        return positive.compareTo(own) < 0 ? positive : own;
+    }
+
+    /** True when the budget, not the call's own limit, bounds a call of {@code own} made now. */
+    public boolean budgetBinds(Duration own) {
+        Duration left = remaining();
+        return left != null && left.compareTo(own) < 0;
+    }
+
+    /** True when the budget has run out (or is a moment from it): what failed now was cut by the deadline. */
+    public boolean expired() {
+        return deadline != null && Instant.now().plus(EXPIRY_SLACK).isAfter(deadline);
+    }
+
+    public Instant deadline() {
+        return deadline;
     }
 
     /** True when waiting {@code wait} would still end inside the budget. */

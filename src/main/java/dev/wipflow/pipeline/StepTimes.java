@@ -20,6 +20,16 @@ final class StepTimes {
         recent.addLast(ms);
     }
 
+    /** A step that was cut off after {@code ms} took at least that long: the estimate grows to it if it was shorter. */
+    synchronized void recordAtLeast(Step step, long ms) {
+        Deque<Long> recent = recentMs.get(step);
+        long longest = recent == null ? 0 : recent.stream().mapToLong(Long::longValue).max().orElse(0);
+        if (ms > longest) {
+            if (recent != null && recent.size() == KEEP) recent.removeFirst();
+            recentMs.computeIfAbsent(step, s -> new ArrayDeque<>()).addLast(ms);
+        }
+    }
+
     /** The expected duration of a step; one second until it has been measured. */
     synchronized Duration estimate(Step step) {
         Deque<Long> recent = recentMs.get(step);

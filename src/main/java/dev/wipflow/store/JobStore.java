@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Recorded batches. A job's counts are derived from its results, so two callers recording at once never lose
- * an update; its status follows: {@code queued} until the first result, {@code completed} when all are in.
+ * an update; its status follows: {@code queued} until the first result, {@code completed} when all are in
+ * ({@code failed} when it cannot go on, {@code cancelled} when asked).
  */
 public final class JobStore {
     private final Jdbi jdbi;
@@ -57,10 +58,10 @@ public final class JobStore {
                     .bind("j", jobId).bind("w", r.wipId()).bind("sku", r.sku()).bind("row", r.rowNum())
                     .bind("ok", r.success() ? 1 : 0).bind("fields", Json.write(r.extractedFields()))
                     .bind("d", r.duration()).bind("err", r.error()).bind("at", now).execute();
-            h.createUpdate("UPDATE jobs SET status = CASE WHEN status = 'cancelled' THEN status"
+            h.createUpdate("UPDATE jobs SET status = CASE WHEN status IN ('cancelled', 'failed') THEN status"
                             + " WHEN (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'completed'"
                             + " ELSE 'running' END,"
-                            + " completed_at = CASE WHEN status <> 'cancelled' AND (SELECT COUNT(*) FROM job_results"
+                            + " completed_at = CASE WHEN status NOT IN ('cancelled', 'failed') AND (SELECT COUNT(*) FROM job_results"
                             + " WHERE job_id = :j) >= :total THEN :now ELSE completed_at END"
                             + " WHERE job_id = :j")
                     .bind("j", jobId).bind("now", now).bind("total", total(h, jobId)).execute();
@@ -72,6 +73,13 @@ public final class JobStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET started_at = COALESCE(started_at, :now),"
                         + " status = CASE WHEN status = 'queued' THEN 'running' ELSE status END WHERE job_id = :j")
                 .bind("now", System.currentTimeMillis()).bind("j", jobId).execute());
+    }
+
+    /** A job that cannot go on at all (its products are gone): {@code failed}, with the reason. */
+    public void fail(String jobId, String error) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', error = :e, completed_at = :now"
+                        + " WHERE job_id = :j AND status IN ('queued', 'running')")
+                .bind("e", error).bind("now", System.currentTimeMillis()).bind("j", jobId).execute());
     }
 
     public boolean cancel(String collection, String jobId) {
@@ -102,7 +110,7 @@ public final class JobStore {
         List<Long> wipIds = Json.read(rs.getString("wip_ids"), new TypeReference<List<Long>>() { });
         int ok = (int) results.stream().filter(JobResult::success).count();
         return new Job(jobId, rs.getString("collection"), wipIds, rs.getString("status"), rs.getInt("fast_mode") == 1,
-                wipIds.size(), results.size(), ok, results.size() - ok, results,
+                wipIds.size(), results.size(), ok, results.size() - ok, results, rs.getString("error"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"));
     }
 

@@ -94,7 +94,8 @@ public final class WipStore {
     public void replaceUrl(Handle h, long id, String url, Instant now) {
         h.createUpdate("UPDATE wip_products SET url = :url, status = 'pending', step = NULL, fields = NULL,"
                         + " descriptions = NULL, cleaned = NULL, error_step = NULL, error_message = NULL, warnings = NULL,"
-                        + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, updated_at = :now"
+                        + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, step_tries = 0,"
+                        + " updated_at = :now"
                         + " WHERE id = :id")
                 .bind("url", url).bind("id", id).bind("now", now.toEpochMilli()).execute();
     }
@@ -112,7 +113,8 @@ public final class WipStore {
      */
     public boolean reset(String collection, long id, Step from, Instant now) {
         StringBuilder set = new StringBuilder("status = 'pending', error_step = NULL, error_message = NULL,"
-                + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, updated_at = :now");
+                + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, step_tries = 0,"
+                + " updated_at = :now");
         Step keep = from == null ? null : (from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1]);
         set.append(keep == null ? ", step = NULL"
                 : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END");
@@ -153,7 +155,9 @@ public final class WipStore {
     public Optional<WipProduct> claim(String collection, long id, String token, Instant until, Instant now,
                                       boolean retake, boolean force) {
         String also = (retake ? " OR status IN ('failed', 'cancelled')" : "") + (force ? " OR status = 'ready'" : "");
-        String restart = force ? ", step = NULL, fields = NULL, descriptions = NULL, cleaned = NULL, warnings = NULL" : "";
+        String restart = (force ? ", step = NULL, fields = NULL, descriptions = NULL, cleaned = NULL, warnings = NULL" : "")
+                + (retake || force ? ", step_tries = CASE WHEN status IN ('failed', 'cancelled', 'ready') THEN 0 ELSE step_tries END"
+                : "");
         int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
                         + " lease_until = :until, attempts = attempts + 1, error_step = NULL, error_message = NULL,"
                         + " cancel_requested = 0, completed_at = NULL, updated_at = :now" + restart
@@ -197,6 +201,7 @@ public final class WipStore {
     public boolean checkpoint(long id, String token, Step step, Checkpoint out, Instant until, Instant now) {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("step", step.id());
+        set.put("step_tries", 0);
         set.put("lease_until", until.toEpochMilli());
         set.put("updated_at", now.toEpochMilli());
         out.columns().forEach(set::put);
@@ -211,6 +216,28 @@ public final class WipStore {
         }) == 1;
     }
 
+    /**
+     * Notes that this request starts the product's next step and returns how many times in a row it has now been
+     * started without finishing (-1 when the lease is no longer this request's). Finishing the step, failing it or
+     * waiting for a quota sets the count back to 0; a deadline or a killed request leaves it.
+     */
+    public int startStep(long id, String token, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE wip_products SET step_tries = step_tries + 1, updated_at = :now"
+                            + " WHERE id = :id AND lease_token = :token AND status = 'processing'")
+                    .bind("now", now.toEpochMilli()).bind("id", id).bind("token", token).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT step_tries FROM wip_products WHERE id = :id").bind("id", id)
+                    .mapTo(Integer.class).one();
+        });
+    }
+
+    /** The number of starts in a row of the product's next step (see {@link #startStep}). */
+    public int stepTries(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT step_tries FROM wip_products WHERE id = :id").bind("id", id)
+                .mapTo(Integer.class).findOne().orElse(0));
+    }
+
     /** Extends the lease and sets a column without completing a step (e.g. the write-ahead flag of an append). */
     public boolean mark(long id, String token, String column, Object value, Instant until, Instant now) {
         if (!List.of("append_pending", "row_num").contains(column)) throw new IllegalArgumentException(column);
@@ -222,8 +249,9 @@ public final class WipStore {
 
     /** Ends this request's hold: the product becomes {@code status} (with an error when failed). */
     public boolean release(long id, String token, Status status, StepError error, List<String> warnings,
-                           int sheetCalls, long llmTokens, Instant now) {
+                           int sheetCalls, long llmTokens, boolean keepTries, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = :status, lease_until = NULL,"
+                        + (keepTries ? "" : " step_tries = 0,")
                         + " lease_token = NULL, error_step = :es, error_message = :em, cancel_requested = 0,"
                         + " warnings = COALESCE(:warnings, warnings), sheet_calls = sheet_calls + :calls,"
                         + " llm_tokens = llm_tokens + :tokens, updated_at = :now,"

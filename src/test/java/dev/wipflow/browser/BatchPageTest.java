@@ -122,6 +122,28 @@ class BatchPageTest {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("updated 1");
     }
 
+    /** The earlier page listened with a bare EventSource and onmessage only, one JSON result per product. */
+    @Test
+    void a_plain_event_source_with_only_onmessage_hears_one_result_per_product() throws Exception {
+        page.open("plain");
+        page.add(lines("P", 3));
+        Object heard = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const results = [];
+                const es = new EventSource('/api/plain/wip/process-stream?fast_mode=true');
+                es.onmessage = (e) => results.push(JSON.parse(e.data));
+                es.onerror = () => { es.close(); done(JSON.stringify(results)); }; // the stream ended
+                """);
+        JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) heard);
+        assertThat(results).hasSize(3);
+        assertThat(results).extracting(r -> r.path("sku").asText()).containsExactlyInAnyOrder("P-1", "P-2", "P-3");
+        assertThat(results).extracting(r -> r.path("status").asText()).containsOnly("ready");
+        assertThat(results).extracting(r -> r.path("processed").asInt()).containsExactly(1, 2, 3);
+        assertThat(results).extracting(r -> r.path("total").asInt()).containsOnly(3);
+        assertThat(results.get(2).path("successful").asInt()).isEqualTo(3);
+        assertThat(results.get(2).path("failed").asInt()).isZero();
+    }
+
     @Test
     void a_batch_runs_to_completion_with_progress() throws Exception {
         page.open("batch");

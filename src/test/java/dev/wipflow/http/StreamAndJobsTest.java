@@ -59,8 +59,8 @@ class StreamAndJobsTest {
         Stream s = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream"));
         assertThat(s.status()).isEqualTo(200);
         assertThat(s.contentType()).startsWith("text/event-stream");
-        assertThat(s.of("product")).hasSize(4);
-        assertThat(s.of("product")).extracting(e -> e.data().path("status").asText())
+        assertThat(s.of("message")).hasSize(4);
+        assertThat(s.of("message")).extracting(e -> e.data().path("status").asText())
                 .containsExactly("ready", "ready", "ready", "failed");
         assertThat(s.of("step")).extracting(e -> e.data().path("state").asText()).contains("started", "finished", "failed");
         assertThat(s.events()).allSatisfy(e -> assertThat(e.id()).isNotBlank());
@@ -71,6 +71,14 @@ class StreamAndJobsTest {
         assertThat(done.path("succeeded").asInt()).isEqualTo(3);
         assertThat(done.path("failed").asInt()).isEqualTo(1);
         assertThat(done.path("complete").asBoolean()).isTrue();
+        // the product results are the unnamed events, with the running totals; nothing is sent twice under a name
+        assertThat(s.of("product")).isEmpty();
+        JsonNode last = s.of("message").get(3).data();
+        assertThat(last.path("processed").asInt()).isEqualTo(4);
+        assertThat(last.path("successful").asInt()).isEqualTo(3);
+        assertThat(last.path("failed").asInt()).isEqualTo(1);
+        assertThat(last.path("total").asInt()).isEqualTo(4);
+        assertThat(s.of("message").get(0).data().path("processed").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -79,24 +87,26 @@ class StreamAndJobsTest {
         Request.Builder post = new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream")
                 .post(RequestBody.create(body, MediaType.get("application/json")));
         Stream first = stream(post);
-        assertThat(first.of("product")).extracting(e -> e.data().path("wip_id").asLong())
+        assertThat(first.of("message")).extracting(e -> e.data().path("wip_id").asLong())
                 .containsExactly(ids.get(0), ids.get(1));
 
         Stream again = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?wip_ids="
                 + ids.get(0) + "," + ids.get(1) + "," + ids.get(2)).header("Last-Event-ID", first.events().get(first.events().size() - 1).id()));
         assertThat(again.of("skipped")).hasSize(2);
-        assertThat(again.of("product")).extracting(e -> e.data().path("wip_id").asLong()).containsExactly(ids.get(2));
+        assertThat(again.of("message")).extracting(e -> e.data().path("wip_id").asLong()).containsExactly(ids.get(2));
     }
 
     @Test
     void a_stream_with_a_time_budget_pauses_and_the_next_one_goes_on() throws Exception {
-        shop.delay("sink-jsonld.html", 1200);
-        shop.delay("tap-og.html", 1200);
-        Stream first = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?max_seconds=2&wip_ids="
+        shop.delay("sink-jsonld.html", 1600);
+        shop.delay("tap-og.html", 1600);
+        Stream first = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?max_seconds=3&wip_ids="
                 + ids.get(0) + "," + ids.get(1)));
-        assertThat(first.of("product")).hasSize(1);
+        assertThat(first.of("message")).hasSize(1);
         assertThat(first.of("pause")).hasSize(1);
         assertThat(first.of("done")).isEmpty();
+        assertThat(api.get("/api/sinks/wip/" + ids.get(1)).json().path("item").path("status").asText())
+                .as("the second page's fetch did not fit what was left, so it was not started").isEqualTo("pending");
         Stream rest = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?wip_ids="
                 + ids.get(0) + "," + ids.get(1)));
         assertThat(rest.of("done")).hasSize(1);
@@ -108,7 +118,7 @@ class StreamAndJobsTest {
         shop.delay("sink-jsonld.html", 11_500);
         Stream s = stream(new Request.Builder().url(wipflow.app.baseUrl() + "/api/sinks/wip/process-stream?wip_ids=" + ids.get(0)));
         assertThat(s.comments()).isGreaterThanOrEqualTo(1);
-        assertThat(s.of("product").get(0).data().path("status").asText()).isEqualTo("ready");
+        assertThat(s.of("message").get(0).data().path("status").asText()).isEqualTo("ready");
     }
 
     @Test
@@ -126,7 +136,7 @@ class StreamAndJobsTest {
         assertThat(running.path("processed_products").asInt()).isEqualTo(1);
 
         Stream s = stream(new Request.Builder().url(wipflow.app.baseUrl() + created.json().path("stream_url").asText()));
-        assertThat(s.of("product")).hasSize(1);
+        assertThat(s.of("message")).hasSize(1);
 
         JsonNode job = api.get("/api/sinks/wip/jobs/" + jobId).json().path("job");
         assertThat(job.path("status").asText()).isEqualTo("completed");

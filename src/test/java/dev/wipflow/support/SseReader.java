@@ -30,7 +30,8 @@ public final class SseReader {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (event != null) events.add(new Event(id, event, JSON.readTree(data.toString())));
+                    // As EventSource does: a frame with data and no event: line is a "message".
+                    if (!data.isEmpty()) events.add(new Event(id, event == null ? "message" : event, JSON.readTree(data.toString())));
                     id = null;
                     event = null;
                     data.setLength(0);
