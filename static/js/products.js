@@ -91,9 +91,19 @@ function row(p) {
     h('td', {}, h('input', { type: 'checkbox', checked: state.selected.has(p.id), 'aria-label': `Select ${p.sku}`, onchange: toggle })),
     h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link sku', onclick: () => openDetail(p.id) }, p.sku)),
     h('td', {}, h('span', { class: `badge s-${p.status}` }, p.status)),
-    h('td', {}, p.step || '–'),
+    h('td', { dataset: { col: 'step' } }, stepText(p)),
     h('td', {}, p.row_num ?? '–'),
     h('td', {}, when(p.updated_at)),
     h('td', { class: 'error-cell' }, p.error ? errorText(p.error) : ''),
   );
+}
+
+/**
+ * The step a product stands at, as its status means it: where a failed one failed (its error's step, the step it
+ * resumes at), what a waiting, running or cancelled one does next, and "done" for a ready one.
+ */
+function stepText(p) {
+  if (p.status === 'ready') return 'done';
+  if (p.status === 'failed' && p.error && p.error.step) return p.error.step;
+  return p.next_step || p.step || '–';
 }

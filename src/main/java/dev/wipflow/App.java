@@ -15,6 +15,7 @@ import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.http.Auth;
+import dev.wipflow.http.CollectionGuard;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -113,7 +114,8 @@ public final class App implements AutoCloseable {
                 new JobHandlers(jobs),
                 new ExportHandlers(wips),
                 ctx -> ctx.json(health),
-                new Auth(config.apiToken()));
+                new Auth(config.apiToken()),
+                new CollectionGuard(wips));
 
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

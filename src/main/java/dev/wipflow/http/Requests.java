@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.wipflow.store.Json;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +48,13 @@ public final class Requests {
 
     /** The JSON object body; an empty body is an empty object. */
     public static JsonNode jsonObject(Context ctx) {
-        String body = ctx.body();
-        if (body.isBlank()) return JsonNodeFactory.instance.objectNode();
-        String type = ctx.contentType();
+        if (blank(ctx.bodyAsBytes())) return JsonNodeFactory.instance.objectNode();
+        String type = contentType(ctx);
         if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
             throw new ApiException(415, "unsupported_media_type", "send JSON (Content-Type: application/json)");
         }
+        String body = text(ctx, "send JSON as UTF-8");
+        if (body.isBlank()) return JsonNodeFactory.instance.objectNode();
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body);
@@ -55,6 +63,100 @@ public final class Requests {
         }
         if (node == null || !node.isObject()) throw ApiException.badRequest("the body must be a JSON object");
         return node;
+    }
+
+    /**
+     * The body as text, decoded strictly: as UTF-8, or in the charset the Content-Type names
+     * ({@code text/csv; charset=windows-1252}, as Excel on Windows saves). A byte-order mark decides over both and is
+     * not part of the text. Bytes that are not valid in that charset are a 400 ({@code bad_encoding}) that says
+     * where, never a replacement character stored in a product; {@code advice} tells the sender what to do instead.
+     */
+    public static String text(Context ctx, String advice) {
+        byte[] bytes = ctx.bodyAsBytes();
+        int skip = 0;
+        Charset charset;
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE; // Excel's "Unicode Text"
+            skip = 2;
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else {
+            charset = declaredCharset(contentType(ctx));
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte()) + 16);
+        for (CoderResult r = decoder.decode(in, out, true); ; r = decoder.decode(in, out, true)) {
+            if (r.isError()) {
+                int at = in.position();
+                throw new ApiException(400, "bad_encoding", "the body is not valid " + charset.name() + " (byte 0x"
+                        + String.format("%02X", bytes[at] & 0xFF) + " at offset " + at + "); " + advice,
+                        Map.of("charset", charset.name(), "offset", at));
+            }
+            if (r.isUnderflow()) break;
+            out = grow(out);
+        }
+        while (decoder.flush(out).isOverflow()) out = grow(out);
+        return out.flip().toString();
+    }
+
+    /**
+     * The request's Content-Type header as sent. ({@code ctx.contentType()} asks Jetty, which throws on a charset
+     * it does not know; this server answers that with a clear 415 instead.)
+     */
+    public static String contentType(Context ctx) {
+        return ctx.header("Content-Type");
+    }
+
+    /** The charset the Content-Type names, UTF-8 when it names none; 415 for one this server does not know. */
+    static Charset declaredCharset(String contentType) {
+        if (contentType == null) return StandardCharsets.UTF_8;
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            int eq = p.indexOf('=');
+            if (eq < 0 || !p.substring(0, eq).strip().equalsIgnoreCase("charset")) continue;
+            String name = p.substring(eq + 1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) name = name.substring(1, name.length() - 1);
+            try {
+                return Charset.forName(name);
+            } catch (IllegalArgumentException e) { // an illegal or unsupported name
+                throw unsupportedCharset(name);
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static ApiException unsupportedCharset(String name) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return new ApiException(415, "unsupported_charset", "the Content-Type names a charset this server does not"
+                + " know ('" + shown + "'); send UTF-8, or name a charset such as windows-1252 or ISO-8859-1",
+                Map.of("charset", shown));
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') return false;
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    private static CharBuffer grow(CharBuffer out) {
+        CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+        return bigger.put(out.flip());
     }
 
     public static Long optLong(JsonNode body, String field) {

@@ -5,11 +5,12 @@ import io.javalin.http.Handler;
 
 /** Every route in one place (DESIGN §4). */
 public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
-                     Handler health, Auth auth) {
+                     Handler health, Auth auth, CollectionGuard guard) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
         r.before("/api/*", auth::check);
+        r.beforeMatched("/api/*", guard::check); // after every before handler, so after the token check
         r.get("/api/health", health);
         r.get("/api/collections", wip::collections);
 

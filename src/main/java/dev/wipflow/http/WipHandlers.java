@@ -18,6 +18,9 @@ import java.util.Map;
 
 /** Collections and WIP products: list, add, read, delete, reset, cancel. */
 public final class WipHandlers {
+    /** What to do with a CSV file that is not UTF-8 (Excel's plain "CSV" is the Windows code page). */
+    static final String CSV_ADVICE = "in Excel, save the file as \"CSV UTF-8\", or send its charset"
+            + " (Content-Type: text/csv; charset=windows-1252)";
     private final WipStore store;
     private final WipService service;
     private final EventStore events;
@@ -42,11 +45,12 @@ public final class WipHandlers {
 
     public void add(Context ctx) {
         String collection = Requests.collection(ctx);
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        String header = Requests.contentType(ctx);
+        String type = header == null ? "" : header.toLowerCase();
         List<NewItem> items;
         boolean update;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
-            items = CsvFormats.readItems(ctx.body(), WipService.MAX_ITEMS);
+            items = CsvFormats.readItems(Requests.text(ctx, CSV_ADVICE), WipService.MAX_ITEMS);
             update = Requests.boolParam(ctx, "update_existing");
         } else {
             JsonNode body = Requests.jsonObject(ctx);

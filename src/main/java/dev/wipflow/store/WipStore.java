@@ -70,6 +70,16 @@ public final class WipStore {
                 .mapTo(Integer.class).one());
     }
 
+    /**
+     * Whether a collection exists: it has a product or a job (DESIGN §4). Two index look-ups that stop at the first
+     * row, however large the collection.
+     */
+    public boolean collectionExists(String collection) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM wip_products WHERE collection = :c)"
+                        + " OR EXISTS (SELECT 1 FROM jobs WHERE collection = :c) THEN 1 ELSE 0 END")
+                .bind("c", collection).mapTo(Integer.class).one()) == 1;
+    }
+
     /** Collections with their product counts per status, by name. */
     public Map<String, Map<String, Integer>> countsByCollection() {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();

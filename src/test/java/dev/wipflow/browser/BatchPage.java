@@ -127,6 +127,11 @@ final class BatchPage {
         return driver.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "']")).getDomAttribute("data-status");
     }
 
+    /** The text of a product's Step column. */
+    String stepOf(String sku) {
+        return waitFor(d -> d.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] td[data-col='step']")).getText());
+    }
+
     void waitForStatus(String sku, String status, Duration timeout) {
         new WebDriverWait(driver, timeout).until(d -> {
             try {

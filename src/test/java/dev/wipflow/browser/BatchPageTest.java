@@ -105,6 +105,7 @@ class BatchPageTest {
         page.waitFor(d -> page.rows().size() == 2);
         assertThat(page.statusOf("A-1")).isEqualTo("pending");
         assertThat(page.statusOf("A-2")).isEqualTo("pending");
+        assertThat(page.stepOf("A-1")).as("the step it waits for").isEqualTo("sheet_row");
     }
 
     @Test
@@ -197,6 +198,8 @@ class BatchPageTest {
         page.startBatch("loop", 2);
         assertThat(page.waitForProgress("Finished", BATCH)).contains("1 ready, 1 failed");
         page.waitForStatus("F-2", "failed", Duration.ofSeconds(10));
+        assertThat(page.stepOf("F-2")).as("the step it failed at").isEqualTo("extract");
+        assertThat(page.stepOf("F-1")).isEqualTo("done");
         page.openProduct("F-2");
         String error = page.waitFor(d -> d.findElement(By.id("detail-error")).getText());
         assertThat(error).contains("extract").contains("500");
@@ -205,6 +208,7 @@ class BatchPageTest {
         page.click("retry");
         page.waitFor(d -> "ready".equals(d.findElement(By.id("detail")).getDomAttribute("data-status")));
         page.waitForStatus("F-2", "ready", Duration.ofSeconds(10));
+        assertThat(page.stepOf("F-2")).isEqualTo("done");
         assertThat(browser.findElements(By.id("detail-error"))).isEmpty();
     }
 

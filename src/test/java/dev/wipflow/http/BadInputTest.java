@@ -6,6 +6,7 @@ import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.DbDump;
 import dev.wipflow.support.Running;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,12 @@ class BadInputTest {
         wipflow.close();
     }
 
-    record Case(String name, String method, String path, String contentType, String body, int status) {
+    /** A request of the table; {@code raw}, when set, is sent as the body byte for byte instead of {@code body}. */
+    record Case(String name, String method, String path, String contentType, String body, byte[] raw, int status) {
+        Case(String name, String method, String path, String contentType, String body, int status) {
+            this(name, method, path, contentType, body, null, status);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -62,6 +68,17 @@ class BadInputTest {
 
     static Case get(String name, String path, int status) {
         return new Case(name, "GET", path, null, null, status);
+    }
+
+    /** A body of ASCII text with the bytes {@code 0xC3 0x28} (not UTF-8: a lead byte without its continuation) at {@code @}. */
+    static Case badBytes(String name, String path, String contentType, String text, int status) {
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte b : ascii) {
+            if (b == '@') out.writeBytes(new byte[] {(byte) 0xC3, 0x28});
+            else out.write(b);
+        }
+        return new Case(name, "POST", path, contentType, null, out.toByteArray(), status);
     }
 
     static String item(String sku, String url) {
@@ -122,6 +139,23 @@ class BadInputTest {
                 new Case("CSV without url column", "POST", add, "text/csv", "sku,title\nA,Kitchen sink\n", 400),
                 new Case("CSV with unclosed quote", "POST", add, "text/csv", "sku,url\n\"A,https://x.example/\n", 400),
                 new Case("CSV with a bad url", "POST", add, "text/csv", "sku,url\nA,ftp://x.example/\n", 422),
+                badBytes("JSON with invalid UTF-8 in the sku", add, "application/json", item("\"A@B\"", "\"" + OK_URL + "\""), 400),
+                badBytes("JSON with invalid UTF-8 in the url", add, "application/json", item("\"A\"", "\"" + OK_URL + "@\""), 400),
+                badBytes("JSON with invalid UTF-8 in process-one", one, "application/json", "{\"job_id\":\"@\"}", 400),
+                badBytes("JSON with invalid UTF-8 in a job", job, "application/json", "{\"wip_ids\":[1],\"x\":\"@\"}", 400),
+                badBytes("JSON with invalid UTF-8 in a POST stream", "/api/sinks/wip/process-stream", "application/json",
+                        "{\"x\":\"@\"}", 400),
+                badBytes("CSV with invalid UTF-8 in the sku", add, "text/csv", "sku,url\nA@B," + OK_URL + "\n", 400),
+                badBytes("pasted lines with invalid UTF-8", add, "text/plain", "A@B," + OK_URL + "\n", 400),
+                badBytes("CSV saying utf-8 with invalid UTF-8", add, "text/csv; charset=utf-8", "sku,url\nA@B," + OK_URL + "\n", 400),
+                new Case("CSV not valid in the charset it names", "POST", add, "text/csv; charset=windows-1252", null,
+                        "sku,url\nA\u0081B,https://x.example/\n".getBytes(StandardCharsets.ISO_8859_1), 400),
+                new Case("CSV in an unknown charset", "POST", add, "text/csv; charset=no-such-charset", null,
+                        ("sku,url\nA," + OK_URL + "\n").getBytes(StandardCharsets.US_ASCII), 415),
+                new Case("CSV with an illegal charset name", "POST", add, "text/csv; charset=\"a b\"", null,
+                        ("sku,url\nA," + OK_URL + "\n").getBytes(StandardCharsets.US_ASCII), 415),
+                new Case("JSON in an unknown charset", "POST", add, "application/json; charset=klingon", null,
+                        item("\"A\"", "\"" + OK_URL + "\"").getBytes(StandardCharsets.US_ASCII), 415),
                 post("uppercase collection", "/api/Sinks/wip", item("\"A\"", "\"" + OK_URL + "\""), 400),
                 post("collection too long", "/api/" + "c".repeat(65) + "/wip", item("\"A\"", "\"" + OK_URL + "\""), 400),
                 post("collection with dots", "/api/..../wip", item("\"A\"", "\"" + OK_URL + "\""), 400),
@@ -139,6 +173,10 @@ class BadInputTest {
                 get("negative id", "/api/sinks/wip/-1", 400),
                 get("unknown id", "/api/sinks/wip/999999", 404),
                 get("product of another collection", "/api/taps/wip/1", 404),
+                post("process-one of a misspelled collection", "/api/sinsk/wip/process-one", "{}", 404),
+                get("list of a misspelled collection", "/api/sinsk/wip", 404),
+                get("stream of a misspelled collection", "/api/sinsk/wip/process-stream", 404),
+                get("export of a misspelled collection", "/api/sinsk/export.csv", 404),
                 new Case("delete unknown id", "DELETE", "/api/sinks/wip/999999", null, null, 404),
                 post("reset unknown id", "/api/sinks/wip/999999/reset", "{}", 404),
                 post("reset from an unknown step", "/api/sinks/wip/1/reset", "{\"from\":\"polish\"}", 422),
@@ -186,8 +224,9 @@ class BadInputTest {
     void bad_request_gets_its_4xx_and_changes_nothing(Case c) {
         String before = DbDump.of(wipflow.app.database().jdbi());
         Request.Builder req = new Request.Builder().url(wipflow.app.baseUrl() + c.path());
-        RequestBody body = c.body() == null ? null
-                : RequestBody.create(c.body(), c.contentType() == null ? null : MediaType.get(c.contentType()));
+        MediaType type = c.contentType() == null ? null : MediaType.get(c.contentType());
+        RequestBody body = c.raw() != null ? RequestBody.create(c.raw(), type)
+                : c.body() == null ? null : RequestBody.create(c.body(), type);
         req.method(c.method(), c.method().equals("GET") || c.method().equals("DELETE") ? null : body);
         Reply r = api.call(req);
         assertThat(r.status()).as(r.toString().substring(0, Math.min(400, r.toString().length()))).isEqualTo(c.status());

@@ -105,7 +105,11 @@ class TokenAndRedirectTest {
                 new Case("stream with a wrong query token", "GET", "/api/sinks/wip/process-stream?token=nope", null, null),
                 new Case("stream with no token", "GET", "/api/sinks/wip/process-stream", null, null),
                 new Case("POST stream with a wrong token", "POST", "/api/sinks/wip/process-stream", "Bearer nope", "{}"),
-                new Case("export without a token", "GET", "/api/sinks/export.csv", null, null));
+                new Case("export without a token", "GET", "/api/sinks/export.csv", null, null),
+                // a stranger cannot tell a collection that exists from one that does not
+                new Case("list of an unknown collection without a token", "GET", "/api/sinsk/wip", null, null),
+                new Case("process-one of an unknown collection with a wrong token", "POST", "/api/sinsk/wip/process-one",
+                        "Bearer nope", "{}"));
     }
 
     @ParameterizedTest(name = "{0}")
