@@ -1,6 +1,6 @@
 package dev.wipflow.clean;
 
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.util.Map;
 
 /**

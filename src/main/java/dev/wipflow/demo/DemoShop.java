@@ -3,7 +3,7 @@ package dev.wipflow.demo;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;

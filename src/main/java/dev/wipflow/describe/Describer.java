@@ -1,7 +1,8 @@
 package dev.wipflow.describe;
 
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.run.RunContext;
 
 /** Writes a product's descriptions from its extracted fields. */
 public interface Describer {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.wipflow.http.ApiException;
+import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.NewItem;
 import java.io.IOException;
 import java.io.Writer;
@@ -46,7 +46,7 @@ public final class CsvFormats {
                     List<String> lower = row.stream().map(s -> s == null ? "" : s.strip().toLowerCase(Locale.ROOT)).toList();
                     int sku = indexOfAny(lower, SKU_NAMES), url = indexOfAny(lower, URL_NAMES);
                     if (sku >= 0 || url >= 0) {
-                        if (sku < 0 || url < 0) throw ApiException.badRequest("the CSV header needs both sku and url columns");
+                        if (sku < 0 || url < 0) throw DomainException.badInput("the CSV header needs both sku and url columns");
                         skuCol = sku;
                         urlCol = url;
                         continue;
@@ -54,13 +54,13 @@ public final class CsvFormats {
                 }
                 if (row.stream().allMatch(s -> s == null || s.isBlank())) continue;
                 if (items.size() == max) {
-                    throw new ApiException(413, "too_many_items", "at most " + max + " products per request");
+                    throw DomainException.tooLarge("too_many_items", "at most " + max + " products per request", null);
                 }
                 items.add(new NewItem(cell(row, skuCol), cell(row, urlCol)));
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) throw api;
-            throw ApiException.badRequest("malformed CSV: " + e.getMessage());
+            if (e instanceof DomainException refused) throw refused;
+            throw DomainException.badInput("malformed CSV: " + e.getMessage());
         }
         return items;
     }

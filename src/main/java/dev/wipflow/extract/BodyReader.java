@@ -1,6 +1,6 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import okhttp3.Response;
 import okio.Buffer;

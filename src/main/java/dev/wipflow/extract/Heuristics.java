@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.wip.ProductFields;
 import java.util.Map;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.wip.ProductFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 
-/** Fetches a supplier page. Failures are {@link dev.wipflow.pipeline.StepFailure}s with a message a user can act on. */
+/** Fetches a supplier page. Failures are {@link dev.wipflow.run.StepFailure}s with a message a user can act on. */
 public interface PageFetcher {
     Page fetch(String url, RunContext ctx);
 

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.wip.ProductFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

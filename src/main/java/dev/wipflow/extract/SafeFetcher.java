@@ -1,9 +1,9 @@
 package dev.wipflow.extract;
 
 import dev.wipflow.net.AwaitedCall;
-import dev.wipflow.pipeline.BudgetSpent;
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.BudgetSpent;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;

@@ -1,7 +1,8 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;

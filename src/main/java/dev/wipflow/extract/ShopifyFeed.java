@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.wip.ProductFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;

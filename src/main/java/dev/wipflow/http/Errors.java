@@ -1,5 +1,6 @@
 package dev.wipflow.http;
 
+import dev.wipflow.wip.DomainException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -20,6 +21,7 @@ public final class Errors {
 
     public static void register(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        config.routes.exception(DomainException.class, (e, ctx) -> send(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             String code = status == 413 ? "too_large" : status == 404 ? "not_found" : "http_" + status;
@@ -63,6 +65,17 @@ public final class Errors {
             }
         }
         return null;
+    }
+
+    /** The one place where a domain refusal becomes an HTTP status. */
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 422;
+            case BAD_INPUT -> 400;
+            case TOO_LARGE -> 413;
+        };
     }
 
     static void send(Context ctx, int status, String code, String message, Map<String, ?> details) {

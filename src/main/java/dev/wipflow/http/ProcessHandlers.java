@@ -5,7 +5,7 @@ import dev.wipflow.pipeline.ProcessRequest;
 import dev.wipflow.pipeline.ProcessResult;
 import dev.wipflow.pipeline.Processor;
 import dev.wipflow.pipeline.ProgressListener;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Job;

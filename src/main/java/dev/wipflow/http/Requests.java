@@ -3,7 +3,7 @@ package dev.wipflow.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,6 +1,6 @@
 package dev.wipflow.http;
 
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

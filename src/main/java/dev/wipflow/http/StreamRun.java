@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.pipeline.ProcessRequest;
 import dev.wipflow.pipeline.ProcessResult;
 import dev.wipflow.pipeline.Processor;
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
@@ -98,8 +99,8 @@ final class StreamRun {
             Optional<ProcessResult> r;
             try {
                 r = once(id);
-            } catch (ApiException e) {
-                if (e.status() != 409) throw e;
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.CONFLICT) throw e;
                 skip(id, "held by another request");
                 return true;
             }

@@ -1,7 +1,7 @@
 package dev.wipflow.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import dev.wipflow.wip.WipProduct;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.wipflow.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.export.CsvFormats;
-import dev.wipflow.pipeline.Step;
+import dev.wipflow.wip.Step;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.NewItem;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
-import dev.wipflow.wip.WipService;
+import dev.wipflow.service.WipService;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;

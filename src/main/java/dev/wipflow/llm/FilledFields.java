@@ -1,8 +1,8 @@
 package dev.wipflow.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.run.RunContext;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.wipflow.net;
 
-import dev.wipflow.pipeline.BudgetSpent;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.BudgetSpent;
+import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

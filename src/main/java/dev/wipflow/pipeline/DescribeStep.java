@@ -1,9 +1,12 @@
 package dev.wipflow.pipeline;
 
+import dev.wipflow.wip.Step;
+import dev.wipflow.run.StepFailure;
+import dev.wipflow.run.RunContext;
 import dev.wipflow.describe.Describer;
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.store.Json;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore.Checkpoint;
 import dev.wipflow.wip.WipProduct;
 

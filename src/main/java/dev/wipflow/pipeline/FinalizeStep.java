@@ -1,7 +1,10 @@
 package dev.wipflow.pipeline;
 
+import dev.wipflow.wip.Step;
+import dev.wipflow.run.StepFailure;
+import dev.wipflow.run.RunContext;
 import dev.wipflow.sheet.ProductSheet;
-import dev.wipflow.store.Json;
+import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore.Checkpoint;
 import dev.wipflow.wip.WipProduct;
 import java.util.Map;

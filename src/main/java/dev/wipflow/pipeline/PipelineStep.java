@@ -1,5 +1,7 @@
 package dev.wipflow.pipeline;
 
+import dev.wipflow.wip.Step;
+import dev.wipflow.run.RunContext;
 import dev.wipflow.store.WipStore.Checkpoint;
 import dev.wipflow.wip.WipProduct;
 

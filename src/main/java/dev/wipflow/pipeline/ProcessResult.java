@@ -1,8 +1,9 @@
 package dev.wipflow.pipeline;
 
+import dev.wipflow.wip.Step;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.StepError;
 import java.util.List;
 

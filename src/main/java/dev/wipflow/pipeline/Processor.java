@@ -1,8 +1,13 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.http.ApiException;
+import dev.wipflow.wip.Step;
+import dev.wipflow.run.BudgetSpent;
+import dev.wipflow.run.RetryLater;
+import dev.wipflow.run.StepFailure;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.wip.DomainException;
 import dev.wipflow.pipeline.ProcessResult.StepRun;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
@@ -66,14 +71,14 @@ public final class Processor {
         Optional<WipProduct> claimed;
         if (req.wipId() != null) {
             WipProduct p = wips.get(collection, req.wipId())
-                    .orElseThrow(() -> ApiException.notFound("no product " + req.wipId() + " in collection " + collection));
+                    .orElseThrow(() -> DomainException.notFound("no product " + req.wipId() + " in collection " + collection));
             if (p.status() == Status.READY && !req.force()) return Optional.of(unchanged(p, req.jobId()));
             if (p.status() == Status.CANCELLED) {
-                throw ApiException.conflict("product " + p.id() + " is cancelled; reset it to process it again");
+                throw DomainException.conflict("product " + p.id() + " is cancelled; reset it to process it again");
             }
             claimed = wips.claim(collection, p.id(), token, now.plus(lease), now, p.status() == Status.FAILED, req.force());
             if (claimed.isEmpty()) {
-                throw ApiException.conflict("product " + p.id() + " is being processed by another request");
+                throw DomainException.conflict("product " + p.id() + " is being processed by another request");
             }
         } else if (job != null) {
             jobs.started(job.jobId());
@@ -104,7 +109,7 @@ public final class Processor {
                 return finish(p, token, Status.PENDING, null, ctx, ran, began, req.jobId(), step, null);
             }
             int tries = wips.startStep(p.id(), token, clock.instant());
-            if (tries < 0) throw ApiException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
+            if (tries < 0) throw DomainException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
             long t0 = System.nanoTime();
             if (tries > MAX_STEP_TRIES) {
                 return failed(p, token, step, tooLong(step, tries - 1, req), ctx, ran, t0, began, req.jobId(), listener);
@@ -116,7 +121,7 @@ public final class Processor {
                 Instant now = clock.instant();
                 if (!wips.checkpoint(p.id(), token, step, out, now.plus(lease), now)) {
                     log(p, req.jobId(), step, "failed", "lease lost: another request took this product over", listener);
-                    throw ApiException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
+                    throw DomainException.conflict("product " + p.id() + " was taken over by another request (lease expired)");
                 }
                 times.record(step, ms);
                 ran.add(new StepRun(step, ms, true));
@@ -132,7 +137,7 @@ public final class Processor {
             } catch (StepFailure e) {
                 if (ctx.expired()) return cut(p, token, step, tries, e.getMessage(), ctx, ran, t0, began, req, listener);
                 return failed(p, token, step, e.getMessage(), ctx, ran, t0, began, req.jobId(), listener);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (ctx.expired()) return cut(p, token, step, tries, e.toString(), ctx, ran, t0, began, req, listener);
@@ -207,9 +212,9 @@ public final class Processor {
 
     private ProcessResult dryRun(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat) {
         WipProduct p = req.wipId() != null
-                ? wips.get(collection, req.wipId()).orElseThrow(() -> ApiException.notFound("no product " + req.wipId()))
+                ? wips.get(collection, req.wipId()).orElseThrow(() -> DomainException.notFound("no product " + req.wipId()))
                 : wips.list(collection, Status.PENDING, null, 1, 0).stream().findFirst()
-                        .orElseThrow(() -> ApiException.notFound("no pending product to preview in " + collection));
+                        .orElseThrow(() -> DomainException.notFound("no pending product to preview in " + collection));
         Instant began = clock.instant();
         RunContext ctx = new RunContext(deadline(req, began), req.fastMode(), heartbeat);
         List<StepRun> ran = new ArrayList<>();
@@ -287,11 +292,11 @@ public final class Processor {
     }
 
     private Job activeJob(String collection, String jobId, Long wipId) {
-        Job job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId + " in " + collection));
-        if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
-        if ("failed".equals(job.status())) throw ApiException.conflict("job " + jobId + " failed: " + job.error());
+        Job job = jobs.get(collection, jobId).orElseThrow(() -> DomainException.notFound("no job " + jobId + " in " + collection));
+        if ("cancelled".equals(job.status())) throw DomainException.conflict("job " + jobId + " is cancelled");
+        if ("failed".equals(job.status())) throw DomainException.conflict("job " + jobId + " failed: " + job.error());
         if (wipId != null && !job.wipIds().contains(wipId)) {
-            throw ApiException.invalid("product " + wipId + " is not part of job " + jobId, Map.of("wip_id", wipId));
+            throw DomainException.invalid("product " + wipId + " is not part of job " + jobId, Map.of("wip_id", wipId));
         }
         return job;
     }

@@ -1,7 +1,7 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.WipProduct;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

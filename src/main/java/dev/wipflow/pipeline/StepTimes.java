@@ -1,5 +1,6 @@
 package dev.wipflow.pipeline;
 
+import dev.wipflow.wip.Step;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

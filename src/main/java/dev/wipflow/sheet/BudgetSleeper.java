@@ -1,8 +1,8 @@
 package dev.wipflow.sheet;
 
 import com.google.api.client.util.Sleeper;
-import dev.wipflow.pipeline.RetryLater;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RetryLater;
+import dev.wipflow.run.RunContext;
 import java.time.Duration;
 
 /** Sleeps a backoff on the request's own thread, beating the heartbeat; a wait past the budget is {@link RetryLater}. */

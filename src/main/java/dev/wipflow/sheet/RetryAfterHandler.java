@@ -8,7 +8,7 @@ import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
 import com.google.auth.http.HttpCredentialsAdapter;
-import dev.wipflow.pipeline.RetryLater;
+import dev.wipflow.run.RetryLater;
 import java.io.IOException;
 import java.time.Duration;
 

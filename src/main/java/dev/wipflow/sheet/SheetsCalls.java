@@ -12,7 +12,7 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.common.util.concurrent.RateLimiter;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,7 +2,7 @@ package dev.wipflow.sheet;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.StepFailure;
 import java.io.IOException;
 
 /** Turns what the Sheets client throws into a {@link StepFailure} that says what to do. */

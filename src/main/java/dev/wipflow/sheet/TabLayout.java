@@ -1,6 +1,6 @@
 package dev.wipflow.sheet;
 
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.StepFailure;
 import java.util.List;
 
 /** A tab's id, title and header row, as last read; columns are found by header name. */

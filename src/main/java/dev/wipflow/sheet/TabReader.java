@@ -5,7 +5,7 @@ import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.GridProperties;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.SheetProperties;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.wipflow.store;
 
+import dev.wipflow.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.JobResult;

@@ -1,9 +1,10 @@
 package dev.wipflow.store;
 
+import dev.wipflow.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.pipeline.Step;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.wip.Step;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.StepError;
 import dev.wipflow.wip.WipProduct;

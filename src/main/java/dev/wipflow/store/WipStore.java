@@ -1,6 +1,7 @@
 package dev.wipflow.store;
 
-import dev.wipflow.pipeline.Step;
+import dev.wipflow.json.Json;
+import dev.wipflow.wip.Step;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.StepError;
 import dev.wipflow.wip.WipProduct;

@@ -2,9 +2,6 @@ package dev.wipflow.wip;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.wipflow.describe.Descriptions;
-import dev.wipflow.extract.ProductFields;
-import dev.wipflow.pipeline.Step;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

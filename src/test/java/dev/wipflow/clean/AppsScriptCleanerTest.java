@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wipflow.fakes.FakeAppsScript;
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.time.Duration;
 import java.util.Map;
 import okhttp3.OkHttpClient;

@@ -1,13 +1,14 @@
 package dev.wipflow.describe;
 
+import dev.wipflow.wip.Descriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wipflow.extract.ProductFields;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.fakes.FakeLlm;
 import dev.wipflow.llm.ChatClient;
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.wip.ProductFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

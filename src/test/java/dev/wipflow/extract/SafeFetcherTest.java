@@ -3,8 +3,8 @@ package dev.wipflow.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -235,7 +235,7 @@ class SafeFetcherTest {
         RunContext tight = new RunContext(java.time.Instant.now().plusMillis(500), false, null);
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> open().fetch(server.url("/slow"), tight)).isInstanceOf(dev.wipflow.pipeline.BudgetSpent.class)
+        assertThatThrownBy(() -> open().fetch(server.url("/slow"), tight)).isInstanceOf(dev.wipflow.run.BudgetSpent.class)
                 .hasMessageContaining("request's time ran out");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.fakes.FakeLlm;
-import dev.wipflow.pipeline.RetryLater;
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.RetryLater;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

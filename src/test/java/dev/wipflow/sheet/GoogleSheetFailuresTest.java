@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wipflow.config.ConfigException;
 import dev.wipflow.fakes.TestServiceAccount;
-import dev.wipflow.pipeline.RunContext;
-import dev.wipflow.pipeline.StepFailure;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

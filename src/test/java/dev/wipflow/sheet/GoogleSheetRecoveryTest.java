@@ -5,8 +5,8 @@ import static dev.wipflow.sheet.GoogleSheetTest.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wipflow.pipeline.RetryLater;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RetryLater;
+import dev.wipflow.run.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.wipflow.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.clean.AppsScriptCleaner;
 import dev.wipflow.fakes.FakeAppsScript;
-import dev.wipflow.pipeline.RunContext;
+import dev.wipflow.run.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

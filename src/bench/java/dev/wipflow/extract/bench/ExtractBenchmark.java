@@ -5,7 +5,7 @@ import dev.wipflow.extract.FieldFiller;
 import dev.wipflow.extract.Page;
 import dev.wipflow.extract.PriceParser;
 import dev.wipflow.extract.ProductExtractor;
-import dev.wipflow.extract.ProductFields;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.extract.Money;
 import java.io.IOException;
 import java.io.InputStream;

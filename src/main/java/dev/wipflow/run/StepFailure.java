@@ -1,4 +1,4 @@
-package dev.wipflow.pipeline;
+package dev.wipflow.run;
 
 /** A step could not do its work; the product ends {@code failed} with this message. */
 public class StepFailure extends RuntimeException {

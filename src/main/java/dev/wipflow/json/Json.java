@@ -1,4 +1,4 @@
-package dev.wipflow.store;
+package dev.wipflow.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

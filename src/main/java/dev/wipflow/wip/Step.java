@@ -1,4 +1,4 @@
-package dev.wipflow.pipeline;
+package dev.wipflow.wip;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

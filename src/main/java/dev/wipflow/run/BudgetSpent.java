@@ -1,4 +1,4 @@
-package dev.wipflow.pipeline;
+package dev.wipflow.run;
 
 /**
  * The request's own time ran out while a step was working (a fetch or an LLM call cut at the deadline). It is

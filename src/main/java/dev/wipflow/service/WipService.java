@@ -1,6 +1,10 @@
-package dev.wipflow.wip;
+package dev.wipflow.service;
 
-import dev.wipflow.http.ApiException;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.NewItem;
+import dev.wipflow.wip.WipProduct;
+import dev.wipflow.wip.ItemRules;
+import dev.wipflow.wip.DomainException;
 import dev.wipflow.store.WipStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +33,9 @@ public final class WipService {
     }
 
     public AddResult add(String collection, List<NewItem> items, boolean updateExisting) {
-        if (items.isEmpty()) throw ApiException.invalid("no products given", Map.of());
+        if (items.isEmpty()) throw DomainException.invalid("no products given", Map.of());
         if (items.size() > MAX_ITEMS) {
-            throw new ApiException(413, "too_many_items", "at most " + MAX_ITEMS + " products per request",
+            throw DomainException.tooLarge("too_many_items", "at most " + MAX_ITEMS + " products per request",
                     Map.of("given", items.size()));
         }
         List<Map<String, Object>> errors = new ArrayList<>();
@@ -54,7 +58,7 @@ public final class WipService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.size() == 1 ? "1 product is invalid: " + errors.get(0).get("message")
+            throw DomainException.invalid(errors.size() == 1 ? "1 product is invalid: " + errors.get(0).get("message")
                     : errors.size() + " products are invalid", Map.of("errors", errors));
         }
         Instant now = clock.instant();
@@ -72,7 +76,7 @@ public final class WipService {
                 if (old.isPresent()) {
                     id = old.get().id();
                     if (old.get().status() == Status.PROCESSING && !old.get().leaseExpired(now)) {
-                        throw ApiException.conflict("product " + item.sku() + " is being processed; try again when it is done");
+                        throw DomainException.conflict("product " + item.sku() + " is being processed; try again when it is done");
                     }
                     if (!old.get().url().equals(item.url())) {
                         store.replaceUrl(h, id, item.url(), now);
@@ -85,7 +89,7 @@ public final class WipService {
                 out.add(Map.of("id", id, "sku", item.sku()));
             }
             if (!existing.isEmpty()) {
-                throw new ApiException(409, "exists", existing.size() + " SKU(s) already exist in " + collection
+                throw DomainException.conflict("exists", existing.size() + " SKU(s) already exist in " + collection
                         + "; send update_existing: true to update them",
                         Map.of("existing", existing.size() > 100 ? existing.subList(0, 100) : existing));
             }

@@ -1,4 +1,4 @@
-package dev.wipflow.extract;
+package dev.wipflow.wip;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

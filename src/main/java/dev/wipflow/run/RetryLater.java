@@ -1,4 +1,4 @@
-package dev.wipflow.pipeline;
+package dev.wipflow.run;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.wipflow.describe;
+package dev.wipflow.wip;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
