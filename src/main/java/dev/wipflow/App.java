@@ -27,8 +27,10 @@ import dev.wipflow.pipeline.CleanStep;
 import dev.wipflow.pipeline.DescribeStep;
 import dev.wipflow.pipeline.ExtractStep;
 import dev.wipflow.pipeline.FinalizeStep;
-import dev.wipflow.pipeline.Processor;
+import dev.wipflow.pipeline.Pipeline;
 import dev.wipflow.pipeline.SheetRowStep;
+import dev.wipflow.process.Batches;
+import dev.wipflow.process.Processor;
 import dev.wipflow.llm.ChatClient;
 import dev.wipflow.llm.LlmFieldFiller;
 import dev.wipflow.sheet.GoogleSheet;
@@ -92,12 +94,13 @@ public final class App implements AutoCloseable {
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
 
-        Processor processor = new Processor(wips, events, jobs, List.of(
+        Processor processor = new Processor(wips, events, jobs, new Pipeline(
                 new SheetRowStep(sheet),
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
                 new CleanStep(sheet, cleaner),
                 new FinalizeStep(sheet)), config.lease(), config.maxSeconds(), clock);
+        Batches batches = new Batches(processor, wips, clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("sheet", sheet.name());
@@ -110,7 +113,7 @@ public final class App implements AutoCloseable {
         Routes routes = new Routes(
                 new WipHandlers(wips, new WipService(wips, config.fetchAllowPrivate() ? url -> true
                         : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock), events, clock),
-                new ProcessHandlers(processor, wips, jobs, new StreamLimiter(MAX_STREAMS)),
+                new ProcessHandlers(processor, batches, wips, jobs, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(jobs),
                 new ExportHandlers(wips),
                 ctx -> ctx.json(health),

@@ -1,10 +1,12 @@
 package dev.wipflow.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.pipeline.ProcessRequest;
-import dev.wipflow.pipeline.ProcessResult;
-import dev.wipflow.pipeline.Processor;
-import dev.wipflow.pipeline.ProgressListener;
+import dev.wipflow.process.BatchRequest;
+import dev.wipflow.process.Batches;
+import dev.wipflow.process.ProcessRequest;
+import dev.wipflow.process.ProcessResult;
+import dev.wipflow.process.Processor;
+import dev.wipflow.process.ProgressListener;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
@@ -22,12 +24,14 @@ public final class ProcessHandlers {
     /** A job over "all pending" may be larger than a request's list of ids. */
     static final int MAX_JOB_PRODUCTS = 10_000;
     private final Processor processor;
+    private final Batches batches;
     private final WipStore wips;
     private final JobStore jobs;
     private final StreamLimiter streams;
 
-    public ProcessHandlers(Processor processor, WipStore wips, JobStore jobs, StreamLimiter streams) {
+    public ProcessHandlers(Processor processor, Batches batches, WipStore wips, JobStore jobs, StreamLimiter streams) {
         this.processor = processor;
+        this.batches = batches;
         this.wips = wips;
         this.jobs = jobs;
         this.streams = streams;
@@ -36,9 +40,12 @@ public final class ProcessHandlers {
     public void processOne(Context ctx) {
         String collection = Requests.collection(ctx);
         JsonNode body = Requests.jsonObject(ctx);
-        ProcessRequest req = new ProcessRequest(Requests.optLong(body, "wip_id"), Requests.optBool(body, "fast_mode"),
-                Requests.optString(body, "job_id", 64), Requests.optInt(body, "max_seconds", 1, 86_400),
-                Requests.optBool(body, "force"), Requests.optBool(body, "dry_run"));
+        ProcessRequest req = ProcessRequest.of(Requests.optLong(body, "wip_id"))
+                .fastMode(Requests.optBool(body, "fast_mode"))
+                .jobId(Requests.optString(body, "job_id", 64))
+                .maxSeconds(Requests.optInt(body, "max_seconds", 1, 86_400))
+                .force(Requests.optBool(body, "force"))
+                .dryRun(Requests.optBool(body, "dry_run"));
         Optional<ProcessResult> r = processor.processOne(collection, req, RunContext.Heartbeat.NONE, ProgressListener.NONE);
         if (r.isEmpty()) {
             ctx.status(204);
@@ -79,19 +86,10 @@ public final class ProcessHandlers {
         boolean fast = body != null && body.has("fast_mode") ? Requests.optBool(body, "fast_mode") : Requests.boolParam(ctx, "fast_mode");
         Integer maxSeconds = body != null && body.has("max_seconds") ? Requests.optInt(body, "max_seconds", 1, 86_400)
                 : (ctx.queryParam("max_seconds") == null ? null : Requests.intParam(ctx, "max_seconds", 0, 1, 86_400));
-        int total;
-        Job job = null;
-        if (jobId != null) {
-            job = jobs.get(collection, jobId).orElseThrow(() -> ApiException.notFound("no job " + jobId));
-            if ("cancelled".equals(job.status())) throw ApiException.conflict("job " + jobId + " is cancelled");
-            if ("failed".equals(job.status())) throw ApiException.conflict("job " + jobId + " failed: " + job.error());
-            total = ids != null ? ids.size() : job.totalProducts();
-        } else {
-            total = ids != null ? ids.size() : wips.count(collection, Status.PENDING, null);
-        }
+        Batches.Batch batch = batches.plan(BatchRequest.of(collection).ids(ids).jobId(jobId).fastMode(fast)
+                .maxSeconds(maxSeconds));
         try (StreamLimiter.Permit permit = streams.acquire()) {
-            SseStream sse = new SseStream(ctx.res());
-            new StreamRun(processor, wips, collection, ids, jobId, fast, maxSeconds, total, job, sse).run();
+            batches.walk(batch, new SseStream(ctx.res()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wipflow.http;
 
 import dev.wipflow.json.Json;
+import dev.wipflow.process.BatchEvents;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * A server-sent-events response written on the request's own thread. Events carry an {@code id:}; a comment
  * line keeps the connection alive whenever nothing was sent for {@link #HEARTBEAT_MS}.
  */
-final class SseStream {
+final class SseStream implements BatchEvents {
     static final long HEARTBEAT_MS = 10_000;
 
     private final OutputStream out;
@@ -27,23 +28,27 @@ final class SseStream {
         write("retry: 3000\n\n");
     }
 
-    boolean open() {
+    @Override
+    public boolean open() {
         return open;
     }
 
-    void send(String event, String id, Object data) {
+    @Override
+    public void send(String event, String id, Object data) {
         String json = Json.write(data).replace("\n", "\\n");
         write("id: " + id.replaceAll("[\r\n]", "") + "\nevent: " + event + "\ndata: " + json + "\n\n");
     }
 
     /** An unnamed event: the one a plain {@code EventSource.onmessage} receives. */
-    void sendMessage(String id, Object data) {
+    @Override
+    public void sendMessage(String id, Object data) {
         String json = Json.write(data).replace("\n", "\\n");
         write("id: " + id.replaceAll("[\r\n]", "") + "\ndata: " + json + "\n\n");
     }
 
     /** Sends a keep-alive comment if the stream has been quiet for a while. Cheap to call often. */
-    void beat() {
+    @Override
+    public void beat() {
         if (System.currentTimeMillis() - lastWrite >= HEARTBEAT_MS) write(": heartbeat\n\n");
     }
 

@@ -1,18 +1,18 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.wip.Step;
-import dev.wipflow.run.RunContext;
 import dev.wipflow.clean.Cleaner;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.sheet.OneRowPerSku;
 import dev.wipflow.sheet.ProductSheet;
-import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code clean}: writes the row (appending it for a product new to the sheet) and runs the cleaner on it.
- * An append that may have happened in an earlier, interrupted attempt is checked for first, so a lost answer
- * or a crash never leaves two rows for one SKU.
+ * {@code clean}: writes the row (appending it for a product new to the sheet) and runs the cleaner on it. The row
+ * to write into follows {@link OneRowPerSku}, so a lost answer or a crash never leaves two rows for one SKU.
  */
 public final class CleanStep implements PipelineStep {
     private final ProductSheet sheet;
@@ -29,14 +29,11 @@ public final class CleanStep implements PipelineStep {
     }
 
     @Override
-    public Checkpoint run(WipProduct p, RunContext ctx) {
-        Optional<Integer> row = Optional.ofNullable(p.rowNum());
-        if (row.isEmpty() && p.appendPending()) {
-            row = sheet.findRow(p.collection(), p.sku(), ctx);
-        }
+    public StepOutput.RowWritten run(WipProduct p, RunContext ctx) {
+        Optional<Integer> row = OneRowPerSku.rowToWrite(p, sheet, ctx);
         Map<String, String> values = cleaner.prepare(RowValues.of(p, "cleaning"));
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
         cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
-        return Checkpoint.of("row_num", rowNum, "append_pending", 0);
+        return new StepOutput.RowWritten(rowNum);
     }
 }

@@ -1,13 +1,12 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.wip.Step;
-import dev.wipflow.run.StepFailure;
-import dev.wipflow.run.RunContext;
 import dev.wipflow.describe.Describer;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import dev.wipflow.wip.Descriptions;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.json.Json;
-import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 
 /** {@code describe}: writes the descriptions; {@code fast_mode} uses the templates instead of an LLM. */
@@ -26,11 +25,12 @@ public final class DescribeStep implements PipelineStep {
     }
 
     @Override
-    public Checkpoint run(WipProduct p, RunContext ctx) {
+    public StepOutput.Described run(WipProduct p, RunContext ctx) {
         if (p.fields() == null) throw new StepFailure("no extracted fields to describe; reset the product from extract");
-        return Checkpoint.of("descriptions", Json.write(describe(p.fields(), ctx)));
+        return new StepOutput.Described(describe(p.fields(), ctx));
     }
 
+    /** Describes the fields; shared with dry runs. */
     public Descriptions describe(ProductFields fields, RunContext ctx) {
         return (ctx.fastMode() ? fast : describer).describe(fields, ctx);
     }

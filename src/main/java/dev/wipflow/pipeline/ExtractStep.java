@@ -1,12 +1,11 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.wip.Step;
-import dev.wipflow.run.StepFailure;
-import dev.wipflow.run.RunContext;
 import dev.wipflow.extract.Extractor;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.json.Json;
-import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 import java.util.List;
 
@@ -28,9 +27,8 @@ public final class ExtractStep implements PipelineStep {
     }
 
     @Override
-    public Checkpoint run(WipProduct p, RunContext ctx) {
-        ProductFields fields = extract(p.url(), ctx);
-        return Checkpoint.of("fields", Json.write(fields));
+    public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
+        return new StepOutput.Extracted(extract(p.url(), ctx));
     }
 
     /** Extracts and checks the result; shared with dry runs. */

@@ -1,13 +1,11 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.wip.Step;
-import dev.wipflow.run.StepFailure;
 import dev.wipflow.run.RunContext;
+import dev.wipflow.run.StepFailure;
 import dev.wipflow.sheet.ProductSheet;
-import dev.wipflow.json.Json;
-import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
-import java.util.Map;
 
 /** {@code finalize}: marks the row ready in the sheet and keeps the row's final (cleaned) values. */
 public final class FinalizeStep implements PipelineStep {
@@ -23,9 +21,8 @@ public final class FinalizeStep implements PipelineStep {
     }
 
     @Override
-    public Checkpoint run(WipProduct p, RunContext ctx) {
+    public StepOutput.Finalized run(WipProduct p, RunContext ctx) {
         if (p.rowNum() == null) throw new StepFailure("the product has no sheet row; reset it from clean");
-        Map<String, String> row = sheet.finalizeRow(p.collection(), p.rowNum(), "ready", ctx);
-        return Checkpoint.of("cleaned", Json.write(row));
+        return new StepOutput.Finalized(sheet.finalizeRow(p.collection(), p.rowNum(), "ready", ctx));
     }
 }

@@ -1,9 +1,9 @@
 package dev.wipflow.pipeline;
 
-import dev.wipflow.wip.Step;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.sheet.ProductSheet;
-import dev.wipflow.store.WipStore.Checkpoint;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 
 /**
@@ -23,8 +23,7 @@ public final class SheetRowStep implements PipelineStep {
     }
 
     @Override
-    public Checkpoint run(WipProduct p, RunContext ctx) {
-        Integer row = sheet.findRow(p.collection(), p.sku(), ctx).orElse(null);
-        return Checkpoint.of("row_num", row, "append_pending", 0);
+    public StepOutput.RowFound run(WipProduct p, RunContext ctx) {
+        return new StepOutput.RowFound(sheet.findRow(p.collection(), p.sku(), ctx).orElse(null));
     }
 }

@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * What one product's run carries through its steps: the request's deadline, {@code fast_mode}, a way to keep
  * an SSE stream alive during a long wait, and the tallies reported back (Sheets calls, LLM tokens, warnings).
  * Lives for one request on one thread.
+ * <p>
+ * The deadline is set from the processor's injected {@code Clock} but checked here against {@link Instant#now()}:
+ * the time left bounds real waits (fetches, LLM and Sheets calls cap their own timeouts by it), which no other
+ * clock could shorten, and the parts that ask have no clock of their own. App injects the system clock, so both
+ * read the same time.
  */
 public final class RunContext {
     private static final Duration EXPIRY_SLACK = Duration.ofMillis(250);

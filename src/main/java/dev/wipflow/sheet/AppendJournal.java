@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Write-ahead record of appends: an SKU is recorded before its row is appended, so a later append for it (after a
- * lost answer, a failed step or a second caller) first re-reads the SKU column instead of adding a second row.
- * The in-memory journal covers one process; a durable one (a table in the store) also covers a crash.
+ * Where {@link OneRowPerSku} keeps the appends a sheet has sent, per tab and SKU. The in-memory journal covers one
+ * process; a crash is covered by the product's own durable note ({@code append_pending}).
  */
 public interface AppendJournal {
 

@@ -102,12 +102,12 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /**
-     * Appends once. Looks for the SKU first when an earlier append may have landed: after a lost answer, when the
-     * journal knows the SKU, or when this process has not read the tab yet (a restart, maybe after a crash between
-     * an append and its checkpoint) — that read is needed for the header row anyway.
+     * Appends once ({@link OneRowPerSku}). Looks for the SKU first when an earlier append may have landed: after a
+     * lost answer, when the journal knows the SKU, or when this process has not read the tab yet (a restart, maybe
+     * after a crash between an append and its checkpoint) — that read is needed for the header row anyway.
      */
     private int append(String tab, String sku, Map<String, String> values, RunContext ctx) {
-        boolean look = journal.contains(tab, sku) || !tabs.knows(tab);
+        boolean look = OneRowPerSku.lookBeforeAppend(journal, tab, sku, tabs.knows(tab));
         for (int attempt = 1; ; attempt++) {
             if (look) {
                 Optional<Integer> landed = rowIn(tab, sku, ctx);
@@ -117,7 +117,7 @@ public final class GoogleSheet implements ProductSheet {
                 }
             }
             TabLayout layout = tabs.layout(tab, ctx);
-            journal.record(tab, sku);
+            OneRowPerSku.noteAppend(journal, tab, sku);
             try {
                 return calls.append(tab, rowValues(layout, sku, values), ctx);
             } catch (SheetsCalls.MaybeApplied e) {

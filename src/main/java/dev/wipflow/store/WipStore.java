@@ -4,6 +4,7 @@ import dev.wipflow.json.Json;
 import dev.wipflow.wip.Step;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.StepError;
+import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +18,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class WipStore {
     /** A product another caller may take: waiting, or held by a request whose lease ran out. */
     private static final String CLAIMABLE = "(status = 'pending' OR (status = 'processing' AND lease_until < :now))";
+
+    /** What taking the lease sets, for a product asked for by id and for the next one alike. */
+    private static final String TAKE = "status = 'processing', lease_token = :token, lease_until = :until,"
+            + " attempts = attempts + 1, error_step = NULL, error_message = NULL, cancel_requested = 0,"
+            + " completed_at = NULL, updated_at = :now";
+
+    /** What putting a product back to waiting sets (a reset, a new URL); the steps' output is cleared apart. */
+    private static final String WAITING_AGAIN = "status = 'pending', error_step = NULL, error_message = NULL,"
+            + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, step_tries = 0,"
+            + " updated_at = :now";
 
     /**
      * How the next product is picked: first one whose lease ran out (interrupted work goes on first), then the oldest
@@ -103,11 +114,7 @@ public final class WipStore {
 
     /** A new URL for an existing product: its work starts over. */
     public void replaceUrl(Handle h, long id, String url, Instant now) {
-        h.createUpdate("UPDATE wip_products SET url = :url, status = 'pending', step = NULL, fields = NULL,"
-                        + " descriptions = NULL, cleaned = NULL, error_step = NULL, error_message = NULL, warnings = NULL,"
-                        + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, step_tries = 0,"
-                        + " updated_at = :now"
-                        + " WHERE id = :id")
+        h.createUpdate("UPDATE wip_products SET url = :url, " + WAITING_AGAIN + StepColumns.startOver() + " WHERE id = :id")
                 .bind("url", url).bind("id", id).bind("now", now.toEpochMilli()).execute();
     }
 
@@ -123,15 +130,10 @@ public final class WipStore {
      * the steps before it is kept and work resumes there; without, the product starts over.
      */
     public boolean reset(String collection, long id, Step from, Instant now) {
-        StringBuilder set = new StringBuilder("status = 'pending', error_step = NULL, error_message = NULL,"
-                + " lease_until = NULL, lease_token = NULL, cancel_requested = 0, completed_at = NULL, step_tries = 0,"
-                + " updated_at = :now");
         Step keep = from == null ? null : (from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1]);
-        set.append(keep == null ? ", step = NULL"
-                : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END");
-        if (from == null || from.ordinal() <= Step.EXTRACT.ordinal()) set.append(", fields = NULL");
-        if (from == null || from.ordinal() <= Step.DESCRIBE.ordinal()) set.append(", descriptions = NULL");
-        if (from == null || from.ordinal() <= Step.CLEAN.ordinal()) set.append(", cleaned = NULL, warnings = NULL");
+        String set = WAITING_AGAIN + (keep == null ? ", step = NULL"
+                : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END")
+                + StepColumns.clearedFrom(from);
         int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + set + " WHERE id = :id AND collection = :c"
                         + " AND NOT (status = 'processing' AND lease_until >= :now)")
                 .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli())
@@ -166,12 +168,10 @@ public final class WipStore {
     public Optional<WipProduct> claim(String collection, long id, String token, Instant until, Instant now,
                                       boolean retake, boolean force) {
         String also = (retake ? " OR status IN ('failed', 'cancelled')" : "") + (force ? " OR status = 'ready'" : "");
-        String restart = (force ? ", step = NULL, fields = NULL, descriptions = NULL, cleaned = NULL, warnings = NULL" : "")
+        String restart = (force ? StepColumns.startOver() : "")
                 + (retake || force ? ", step_tries = CASE WHEN status IN ('failed', 'cancelled', 'ready') THEN 0 ELSE step_tries END"
                 : "");
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
-                        + " lease_until = :until, attempts = attempts + 1, error_step = NULL, error_message = NULL,"
-                        + " cancel_requested = 0, completed_at = NULL, updated_at = :now" + restart
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE + restart
                         + " WHERE id = :id AND collection = :c AND (" + CLAIMABLE + also + ")")
                 .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("c", collection).execute());
@@ -186,9 +186,7 @@ public final class WipStore {
     public Optional<WipProduct> claimNext(String collection, String token, Instant until, Instant now) {
         for (int attempt = 0; ; attempt++) {
             for (String pick : PICKS) {
-                int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing',"
-                                + " lease_token = :token, lease_until = :until, attempts = attempts + 1, error_step = NULL,"
-                                + " error_message = NULL, cancel_requested = 0, updated_at = :now"
+                int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE
                                 + " WHERE id = (" + pick + skipLocked + ") AND " + CLAIMABLE)
                         .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                         .bind("c", collection).execute());
@@ -209,13 +207,13 @@ public final class WipStore {
     }
 
     /** Saves a step's output and extends the lease; false when this request no longer holds the lease. */
-    public boolean checkpoint(long id, String token, Step step, Checkpoint out, Instant until, Instant now) {
+    public boolean checkpoint(long id, String token, StepOutput out, Instant until, Instant now) {
         Map<String, Object> set = new LinkedHashMap<>();
-        set.put("step", step.id());
+        set.put("step", out.step().id());
         set.put("step_tries", 0);
         set.put("lease_until", until.toEpochMilli());
         set.put("updated_at", now.toEpochMilli());
-        out.columns().forEach(set::put);
+        set.putAll(StepColumns.written(out));
         StringBuilder sql = new StringBuilder("UPDATE wip_products SET ");
         set.keySet().forEach(k -> sql.append(k).append(" = :").append(k).append(", "));
         sql.setLength(sql.length() - 2);
@@ -243,18 +241,14 @@ public final class WipStore {
         });
     }
 
-    /** The number of starts in a row of the product's next step (see {@link #startStep}). */
-    public int stepTries(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT step_tries FROM wip_products WHERE id = :id").bind("id", id)
-                .mapTo(Integer.class).findOne().orElse(0));
-    }
-
-    /** Extends the lease and sets a column without completing a step (e.g. the write-ahead flag of an append). */
-    public boolean mark(long id, String token, String column, Object value, Instant until, Instant now) {
-        if (!List.of("append_pending", "row_num").contains(column)) throw new IllegalArgumentException(column);
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + column + " = :v, lease_until = :until,"
+    /**
+     * Notes, before the product's row is appended, that an append may happen ({@code append_pending}, the durable
+     * write-ahead of {@code sheet.OneRowPerSku}) and extends the lease; false when the lease is no longer held.
+     */
+    public boolean noteAppend(long id, String token, Instant until, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET append_pending = 1, lease_until = :until,"
                         + " updated_at = :now WHERE id = :id AND lease_token = :token AND status = 'processing'")
-                .bind("v", value).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("token", token).execute()) == 1;
     }
 
@@ -288,14 +282,5 @@ public final class WipStore {
 
     private static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** A step's output, as the columns it sets. */
-    public record Checkpoint(Map<String, Object> columns) {
-        public static Checkpoint of(Object... pairs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < pairs.length; i += 2) m.put((String) pairs[i], pairs[i + 1]);
-            return new Checkpoint(m);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.wipflow.pipeline;
+package dev.wipflow.process;
 
 import dev.wipflow.store.EventStore.Event;
 

@@ -1,15 +1,13 @@
-package dev.wipflow.http;
+package dev.wipflow.process;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.wipflow.pipeline.ProcessRequest;
-import dev.wipflow.pipeline.ProcessResult;
-import dev.wipflow.pipeline.Processor;
 import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,41 +15,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One SSE stream's walk over its products: the given ids, a job's products (in the job's order, its failed ones
+ * One stream's walk over its products: the given ids, a job's products (in the job's order, its failed ones
  * retried once), or every waiting one. Each finished product is an unnamed event (what a plain
  * {@code EventSource.onmessage} hears) carrying the {@code process-one} answer and the stream's running totals;
  * steps, skips, a product left part-way ({@code progress}) and the end ({@code done} or {@code pause}) are named
  * events. Its budget is honoured between products and between steps: a step that does not fit is not started,
  * and a step the deadline cuts short stays to do, so the stream pauses and a reconnect goes on.
  */
-final class StreamRun {
+final class BatchWalk {
     private final Processor processor;
     private final WipStore wips;
-    private final String collection;
-    private final List<Long> ids;
-    private final String jobId;
-    private final boolean fast;
-    private final Integer maxSeconds;
-    private final SseStream sse;
+    private final BatchRequest req;
+    private final BatchEvents out;
+    private final Clock clock;
     private final Instant deadline;
     private final int total;
     private long lastId;
     private boolean workedOn;
-    private int processed, succeeded, failed, skipped;
+    private int processed;
+    private int succeeded;
+    private int failed;
+    private int skipped;
 
-    StreamRun(Processor processor, WipStore wips, String collection, List<Long> ids, String jobId, boolean fast,
-              Integer maxSeconds, int total, Job job, SseStream sse) {
+    BatchWalk(Processor processor, WipStore wips, Batches.Batch batch, BatchEvents out, Clock clock) {
         this.processor = processor;
         this.wips = wips;
-        this.collection = collection;
-        this.ids = ids;
-        this.jobId = jobId;
-        this.fast = fast;
-        this.maxSeconds = maxSeconds;
-        this.total = total;
-        this.sse = sse;
-        this.deadline = maxSeconds == null ? null : Instant.now().plusSeconds(maxSeconds);
-        if (job != null && ids == null) {
+        this.req = batch.req();
+        this.out = out;
+        this.clock = clock;
+        this.total = batch.total();
+        // The budget is measured on the same clock as the run's deadline (see RunContext).
+        this.deadline = req.maxSeconds() == null ? null : clock.instant().plusSeconds(req.maxSeconds());
+        Job job = batch.job();
+        if (job != null && req.ids() == null) {
             // A job's stream counts the job's own totals, so a reconnect goes on from where they stand.
             processed = job.processedProducts();
             succeeded = job.successfulProducts();
@@ -60,19 +56,19 @@ final class StreamRun {
     }
 
     void run() {
-        boolean complete = ids == null ? walkNext() : walkIds();
-        if (sse.open()) {
+        boolean complete = req.ids() == null ? walkNext() : walkIds(req.ids());
+        if (out.open()) {
             Map<String, Object> end = totals();
             end.put("skipped", skipped);
             end.put("complete", complete);
-            sse.send(complete ? "done" : "pause", id(), end);
+            out.send(complete ? "done" : "pause", id(), end);
         }
     }
 
-    private boolean walkIds() {
+    private boolean walkIds(List<Long> ids) {
         for (long id : ids) {
-            if (!sse.open()) return false;
-            Optional<WipProduct> p = wips.get(collection, id);
+            if (!out.open()) return false;
+            Optional<WipProduct> p = wips.get(req.collection(), id);
             if (p.isEmpty() || p.get().status() == Status.READY || p.get().status() == Status.FAILED
                     || p.get().status() == Status.CANCELLED) {
                 skip(id, p.map(x -> x.status().id()).orElse("missing"));
@@ -85,7 +81,7 @@ final class StreamRun {
 
     /** The next waiting product (of the job, when the stream is a job's) until none is left. */
     private boolean walkNext() {
-        while (sse.open()) {
+        while (out.open()) {
             Optional<ProcessResult> r = once(null);
             if (r.isEmpty()) return true;
             if (!r.get().done() && !(goOn(r.get()) && processUntilDone(r.get().wipId()))) return false;
@@ -114,41 +110,44 @@ final class StreamRun {
      * the stream's budget is spent, and the step that did not fit, or was cut, is for the next call.
      */
     private boolean goOn(ProcessResult r) {
-        if (!sse.open() || outOfTime()) return false;
+        if (!out.open() || outOfTime()) return false;
         if (r.retryAfter() == null) return deadline == null;
         long wait = (long) (r.retryAfter() * 1000);
-        if (deadline != null && Instant.now().plusMillis(wait).isAfter(deadline)) return false;
+        if (deadline != null && clock.instant().plusMillis(wait).isAfter(deadline)) return false;
         pause(wait);
-        return sse.open();
+        return out.open();
     }
 
     private Optional<ProcessResult> once(Long id) {
-        Optional<ProcessResult> r = processor.processOne(collection,
-                new ProcessRequest(id, fast, jobId, maxSeconds, false, false, deadline, !workedOn), sse::beat,
-                e -> {
-                    lastId = Math.max(lastId, e.id());
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("wip_id", e.wipId());
-                    data.put("step", e.step());
-                    data.put("state", e.state());
-                    data.put("message", e.message());
-                    data.put("percent", e.percent());
-                    sse.send("step", id(), data);
-                });
-        r.ifPresent(res -> {
-            if (!res.steps().isEmpty()) workedOn = true;
-            if (!res.done()) {
-                sse.send("progress", id(), res);
-                return;
-            }
-            processed++;
-            if (res.success()) succeeded++;
-            else failed++;
-            Map<String, Object> data = Json.MAPPER.convertValue(res, new TypeReference<LinkedHashMap<String, Object>>() { });
-            data.putAll(totals());
-            sse.sendMessage(id(), data);
+        ProcessRequest one = ProcessRequest.of(id).fastMode(req.fastMode()).jobId(req.jobId())
+                .maxSeconds(req.maxSeconds()).deadline(deadline).firstInRequest(!workedOn);
+        Optional<ProcessResult> r = processor.processOne(req.collection(), one, out::beat, e -> {
+            lastId = Math.max(lastId, e.id());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("wip_id", e.wipId());
+            data.put("step", e.step());
+            data.put("state", e.state());
+            data.put("message", e.message());
+            data.put("percent", e.percent());
+            out.send("step", id(), data);
         });
+        r.ifPresent(this::report);
         return r;
+    }
+
+    /** A product left part-way is a {@code progress} event; a finished one counts and is an unnamed event. */
+    private void report(ProcessResult res) {
+        if (!res.steps().isEmpty()) workedOn = true;
+        if (!res.done()) {
+            out.send("progress", id(), res);
+            return;
+        }
+        processed++;
+        if (res.success()) succeeded++;
+        else failed++;
+        Map<String, Object> data = Json.MAPPER.convertValue(res, new TypeReference<LinkedHashMap<String, Object>>() { });
+        data.putAll(totals());
+        out.sendMessage(id(), data);
     }
 
     private Map<String, Object> totals() {
@@ -163,21 +162,24 @@ final class StreamRun {
 
     private void skip(long id, String why) {
         skipped++;
-        sse.send("skipped", id(), Map.of("wip_id", id, "reason", why));
+        out.send("skipped", id(), Map.of("wip_id", id, "reason", why));
     }
 
     /** True when less than a second of the stream's budget is left: too little to start on a product. */
     private boolean outOfTime() {
-        return deadline != null && Instant.now().plusSeconds(1).isAfter(deadline);
+        return deadline != null && clock.instant().plusSeconds(1).isAfter(deadline);
     }
 
-    /** Waits on the request's own thread for a quota, keeping the stream alive. */
+    /**
+     * Waits on the request's own thread for a quota, keeping the stream alive. A wait is a span of elapsed time,
+     * not a time of day, so it is measured with {@link System#nanoTime()}.
+     */
     private void pause(long ms) {
-        long end = System.currentTimeMillis() + ms;
+        long end = System.nanoTime() + ms * 1_000_000;
         try {
-            while (System.currentTimeMillis() < end && sse.open()) {
-                Thread.sleep(Math.min(1000, end - System.currentTimeMillis()));
-                sse.beat();
+            for (long left = ms; left > 0 && out.open(); left = (end - System.nanoTime()) / 1_000_000) {
+                Thread.sleep(Math.min(1000, left));
+                out.beat();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,65 @@
+package dev.wipflow.process;
+
+import dev.wipflow.pipeline.Pipeline;
+import dev.wipflow.run.RunContext;
+import dev.wipflow.store.EventStore;
+import dev.wipflow.store.JobStore;
+import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.Job;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.WipProduct;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Processes one product inside the calling request: claim (lease) → run the steps still to do, saving each
+ * step's output before the next starts → release. Everything happens on the caller's thread.
+ */
+public final class Processor {
+    private final Claims claims;
+    private final StepRunner runner;
+    private final Preview preview;
+    private final JobStore jobs;
+
+    /**
+     * @param lease             how long a claim (and each checkpoint) holds a product against other requests
+     * @param defaultMaxSeconds a request's budget when it names none (0: none)
+     */
+    public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
+                     int defaultMaxSeconds, Clock clock) {
+        this.claims = new Claims(wips, jobs, lease, clock);
+        this.runner = new StepRunner(wips, events, jobs, pipeline, new Answers(wips, jobs, clock), lease,
+                defaultMaxSeconds, new StepTimes(), clock);
+        this.preview = new Preview(wips, pipeline, defaultMaxSeconds, clock);
+        this.jobs = jobs;
+    }
+
+    /** Processes the product asked for, or the next waiting one; empty when nothing is waiting. */
+    public Optional<ProcessResult> processOne(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat,
+                                              ProgressListener listener) {
+        Job job = req.jobId() == null ? null : claims.activeJob(collection, req.jobId(), req.wipId());
+        if (req.dryRun()) return Optional.of(preview.preview(collection, req, heartbeat));
+        String token = UUID.randomUUID().toString();
+        Optional<WipProduct> claimed;
+        if (req.wipId() != null) {
+            WipProduct p = claims.asked(collection, req.wipId());
+            if (p.status() == Status.READY && !req.force()) return Optional.of(ProcessResult.unchanged(p, req.jobId()));
+            claimed = Optional.of(claims.claim(p, token, req.force()));
+        } else if (job != null) {
+            jobs.started(job.jobId());
+            claimed = claims.claimForJob(collection, job, token);
+        } else {
+            claimed = claims.claimNext(collection, token);
+        }
+        if (claimed.isEmpty()) return Optional.empty();
+        if (job != null) jobs.started(job.jobId());
+        return Optional.of(runner.run(claimed.get(), token, req, heartbeat, listener));
+    }
+
+    /** The job a stream walks, checked as {@link #processOne} checks it: a cancelled or failed job is refused. */
+    public Job activeJob(String collection, String jobId) {
+        return claims.activeJob(collection, jobId, null);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wipflow.store;
+
+import dev.wipflow.json.Json;
+import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput;
+import dev.wipflow.wip.StepOutput.Described;
+import dev.wipflow.wip.StepOutput.Extracted;
+import dev.wipflow.wip.StepOutput.Finalized;
+import dev.wipflow.wip.StepOutput.RowFound;
+import dev.wipflow.wip.StepOutput.RowWritten;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place that knows which {@code wip_products} columns hold the steps' output: what a checkpoint writes
+ * for each {@link StepOutput}, and what starting over from a step throws away.
+ */
+final class StepColumns {
+    /**
+     * Output columns a restart clears, each with the step it belongs to: a restart from that step or an earlier one
+     * clears it. {@code cleaned} and {@code warnings} describe the row {@code clean} wrote (finalize only reads it
+     * back), so a restart from {@code finalize} keeps them. {@code row_num} is never cleared: {@code sheet_row}
+     * looks the SKU up again and overwrites it.
+     */
+    private static final Map<String, Step> CLEARED = orderedOf(
+            "fields", Step.EXTRACT,
+            "descriptions", Step.DESCRIBE,
+            "cleaned", Step.CLEAN,
+            "warnings", Step.CLEAN);
+
+    private StepColumns() {
+    }
+
+    /**
+     * The columns a step's output sets. A look-up of the row ({@code sheet_row}) and a written row ({@code clean})
+     * both clear {@code append_pending}, the write-ahead note of {@code sheet.OneRowPerSku}: the row is known.
+     */
+    static Map<String, Object> written(StepOutput out) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        if (out instanceof RowFound r) {
+            set.put("row_num", r.rowNum());
+            set.put("append_pending", 0);
+        } else if (out instanceof Extracted e) {
+            set.put("fields", Json.write(e.fields()));
+        } else if (out instanceof Described d) {
+            set.put("descriptions", Json.write(d.descriptions()));
+        } else if (out instanceof RowWritten w) {
+            set.put("row_num", w.rowNum());
+            set.put("append_pending", 0);
+        } else if (out instanceof Finalized f) {
+            set.put("cleaned", Json.write(f.cleaned()));
+        } else {
+            throw new IllegalArgumentException("no columns for " + out);
+        }
+        return set;
+    }
+
+    /**
+     * The SQL that clears the output of {@code from} and the steps after it ({@code null}: of every step), as
+     * {@code ", col = NULL"} items to append to a {@code SET} clause.
+     */
+    static String clearedFrom(Step from) {
+        StringBuilder sql = new StringBuilder();
+        CLEARED.forEach((column, step) -> {
+            if (from == null || from.ordinal() <= step.ordinal()) sql.append(", ").append(column).append(" = NULL");
+        });
+        return sql.toString();
+    }
+
+    /** The SQL that throws away all the steps' work (a forced run, a new URL): no step done, no output. */
+    static String startOver() {
+        return ", step = NULL" + clearedFrom(null);
+    }
+
+    private static Map<String, Step> orderedOf(Object... pairs) {
+        Map<String, Step> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put((String) pairs[i], (Step) pairs[i + 1]);
+        return m;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.wipflow.wip;
+
+import java.util.Map;
+
+/**
+ * What a step produced: saved with the step's checkpoint before the next step starts. Each kind says which step
+ * made it; the store alone knows the columns each one goes to.
+ */
+public sealed interface StepOutput {
+    Step step();
+
+    /** {@code sheet_row}: the SKU's row in the collection's tab, or {@code null} when it has none yet. */
+    record RowFound(Integer rowNum) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.SHEET_ROW;
+        }
+    }
+
+    /** {@code extract}: the fields read from the supplier page. */
+    record Extracted(ProductFields fields) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.EXTRACT;
+        }
+    }
+
+    /** {@code describe}: the product's descriptions. */
+    record Described(Descriptions descriptions) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.DESCRIBE;
+        }
+    }
+
+    /** {@code clean}: the row the product's values were written to (appended when it had none). */
+    record RowWritten(int rowNum) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.CLEAN;
+        }
+    }
+
+    /** {@code finalize}: the row as the sheet holds it once marked ready (after any in-sheet cleaning). */
+    record Finalized(Map<String, String> cleaned) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.FINALIZE;
+        }
+    }
+}
