@@ -9,8 +9,8 @@ import org.jsoup.nodes.Document;
 
 /**
  * DESIGN §3 extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
- * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). Missing fields are warnings;
- * a page without any product title is a failure.
+ * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). A page without any product
+ * title is a failure; other missing fields are the pipeline's extract step's to warn about.
  */
 public final class ProductExtractor implements Extractor {
     static final List<String> KEY_FIELDS = List.of("title", "price", "currency", "brand", "images", "description");
@@ -38,9 +38,6 @@ public final class ProductExtractor implements Extractor {
         }
         if (!found.has("title")) {
             throw new StepFailure("no product found on " + page.finalUrl() + " (no title in structured data or markup)");
-        }
-        for (String name : KEY_FIELDS) {
-            if (!found.has(name)) ctx.warn("extract: no " + name + " found on " + page.finalUrl());
         }
         return found;
     }

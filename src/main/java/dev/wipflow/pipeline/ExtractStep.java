@@ -13,7 +13,8 @@ import java.util.List;
 public final class ExtractStep implements PipelineStep {
     /** Without these a row is useless; anything else missing is a warning. */
     private static final List<String> REQUIRED = List.of("title");
-    private static final List<String> EXPECTED = List.of("price", "currency", "images", "brand", "sku");
+    /** What a row should have: each one missing is one warning (the only place that warns about missing fields). */
+    private static final List<String> EXPECTED = List.of("price", "currency", "brand", "images", "description", "sku");
 
     private final Extractor extractor;
 
@@ -38,7 +39,7 @@ public final class ExtractStep implements PipelineStep {
             if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
         }
         for (String name : EXPECTED) {
-            if (!fields.has(name)) ctx.warn("extract: no " + name + " found on the page");
+            if (!fields.has(name)) ctx.warn("extract: no " + name + " found on " + url);
         }
         return fields;
     }
