@@ -41,6 +41,9 @@ import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore;
+import dev.wipflow.service.ExportService;
+import dev.wipflow.service.JobService;
+import dev.wipflow.service.Products;
 import dev.wipflow.service.WipService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -110,12 +113,13 @@ public final class App implements AutoCloseable {
         parts.put("database", db.dialect().name().toLowerCase());
         Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
 
+        WipService adding = new WipService(wips, config.fetchAllowPrivate() ? url -> true
+                : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock);
         Routes routes = new Routes(
-                new WipHandlers(wips, new WipService(wips, config.fetchAllowPrivate() ? url -> true
-                        : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock), events, clock),
+                new WipHandlers(adding, new Products(wips, events, clock)),
                 new ProcessHandlers(processor, batches, wips, jobs, new StreamLimiter(MAX_STREAMS)),
-                new JobHandlers(jobs),
-                new ExportHandlers(wips),
+                new JobHandlers(new JobService(jobs, wips)),
+                new ExportHandlers(new ExportService(wips)),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.wipflow.wip.DomainException;
+import dev.wipflow.wip.ItemRules;
 import dev.wipflow.wip.NewItem;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,9 +30,10 @@ public final class CsvFormats {
     /**
      * Reads {@code sku,url} rows as spreadsheets save them: comma, semicolon (Excel in many European locales) or
      * tab separated, with or without Excel's byte-order mark. A header names the columns (any case, a few common
-     * names), else the first two columns are used.
+     * names), else the first two columns are used. Reading stops at the first row beyond
+     * {@link ItemRules#MAX_ITEMS}.
      */
-    public static List<NewItem> readItems(String csv, int max) {
+    public static List<NewItem> readItems(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<NewItem> items = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
@@ -53,9 +55,7 @@ public final class CsvFormats {
                     }
                 }
                 if (row.stream().allMatch(s -> s == null || s.isBlank())) continue;
-                if (items.size() == max) {
-                    throw DomainException.tooLarge("too_many_items", "at most " + max + " products per request", null);
-                }
+                ItemRules.checkCount(items.size() + 1);
                 items.add(new NewItem(cell(row, skuCol), cell(row, urlCol)));
             }
         } catch (IOException | RuntimeException e) {

@@ -4,9 +4,12 @@ import dev.wipflow.wip.DomainException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ public final class Errors {
     public static void register(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.details()));
         config.routes.exception(DomainException.class, (e, ctx) -> send(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
+        config.routes.exception(ValidationException.class, (e, ctx) -> send(ctx, 400, "bad_request", message(e), Map.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             String code = status == 413 ? "too_large" : status == 404 ? "not_found" : "http_" + status;
@@ -65,6 +69,20 @@ public final class Errors {
             }
         }
         return null;
+    }
+
+    /**
+     * What a failed Javalin validator says: its first failed check's message or, for a value that would not
+     * convert, the converter's own message (see {@link Routes}' converters).
+     */
+    static String message(ValidationException e) {
+        for (List<ValidationError<Object>> errors : e.getErrors().values()) {
+            for (ValidationError<Object> error : errors) {
+                Exception cause = error.exception();
+                return cause != null && cause.getMessage() != null ? cause.getMessage() : error.getMessage();
+            }
+        }
+        return "the request is not valid";
     }
 
     /** The one place where a domain refusal becomes an HTTP status. */

@@ -1,46 +1,45 @@
 package dev.wipflow.http;
 
-import dev.wipflow.store.JobStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wipflow.service.JobService;
 import dev.wipflow.wip.Job;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 
 /** The job API: recorded batches that a client drives through {@code process-one} or a stream. */
 public final class JobHandlers {
-    private static final List<String> STATUSES = List.of("queued", "running", "completed", "cancelled", "failed");
-    private final JobStore jobs;
+    private final JobService jobs;
 
-    public JobHandlers(JobStore jobs) {
+    public JobHandlers(JobService jobs) {
         this.jobs = jobs;
+    }
+
+    /** Creates a job from {@code wip_ids} (all pending products when absent). */
+    public void create(Context ctx) {
+        String collection = Requests.collection(ctx);
+        JsonNode body = Requests.jsonObject(ctx);
+        Job job = jobs.create(collection, Requests.ids(body, "wip_ids"), Requests.optBool(body, "fast_mode"));
+        ctx.status(201).json(Views.created(job));
     }
 
     public void list(Context ctx) {
         String collection = Requests.collection(ctx);
-        String status = ctx.queryParam("status");
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be one of " + String.join(", ", STATUSES));
-        }
+        String status = ctx.queryParamAsClass("status", String.class).check(s -> s == null || JobService.STATUSES.contains(s),
+                "status must be one of " + String.join(", ", JobService.STATUSES)).getOrNull();
         int limit = Requests.intParam(ctx, "limit", 20, 1, 200);
-        ctx.json(Map.of("success", true, "jobs", jobs.list(collection, status, limit), "totals", jobs.totals(collection)));
+        JobService.JobList list = jobs.list(collection, status, limit);
+        ctx.json(Map.of("success", true, "jobs", list.jobs(), "totals", list.totals()));
     }
 
     public void get(Context ctx) {
-        ctx.json(Map.of("success", true, "job", job(ctx)));
+        ctx.json(Map.of("success", true, "job", jobs.get(Requests.collection(ctx), jobId(ctx))));
     }
 
     public void cancel(Context ctx) {
-        Job job = job(ctx);
-        if (!jobs.cancel(job.collection(), job.jobId())) {
-            throw ApiException.conflict("job " + job.jobId() + " is already " + job.status());
-        }
-        ctx.json(Map.of("success", true, "job", jobs.get(job.collection(), job.jobId()).orElseThrow()));
+        ctx.json(Map.of("success", true, "job", jobs.cancel(Requests.collection(ctx), jobId(ctx))));
     }
 
-    private Job job(Context ctx) {
-        String collection = Requests.collection(ctx);
-        String id = ctx.pathParam("job_id");
-        if (id.length() > 64) throw ApiException.badRequest("job_id is too long");
-        return jobs.get(collection, id).orElseThrow(() -> ApiException.notFound("no job " + id + " in " + collection));
+    private static String jobId(Context ctx) {
+        return ctx.pathParamAsClass("job_id", String.class).check(id -> id.length() <= 64, "job_id is too long").get();
     }
 }

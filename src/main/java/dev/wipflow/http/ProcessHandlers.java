@@ -12,17 +12,13 @@ import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.Status;
-import dev.wipflow.wip.WipProduct;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** {@code process-one}, {@code process-stream} and job creation: each product is processed inside the request. */
+/** {@code process-one} and {@code process-stream}: each product is processed inside the request. */
 public final class ProcessHandlers {
-    /** A job over "all pending" may be larger than a request's list of ids. */
-    static final int MAX_JOB_PRODUCTS = 10_000;
     private final Processor processor;
     private final Batches batches;
     private final WipStore wips;
@@ -52,26 +48,6 @@ public final class ProcessHandlers {
             return;
         }
         ctx.json(r.get());
-    }
-
-    /** Creates a job from {@code wip_ids} (all pending products when absent). */
-    public void createJob(Context ctx) {
-        String collection = Requests.collection(ctx);
-        JsonNode body = Requests.jsonObject(ctx);
-        List<Long> ids = Requests.ids(body, "wip_ids");
-        if (ids == null) {
-            ids = wips.list(collection, Status.PENDING, null, MAX_JOB_PRODUCTS, 0).stream().map(WipProduct::id).toList();
-        }
-        if (ids.isEmpty()) throw ApiException.invalid("no products to process", Map.of("field", "wip_ids"));
-        List<Long> unknown = ids.stream().filter(id -> wips.get(collection, id).isEmpty()).limit(100).toList();
-        if (!unknown.isEmpty()) {
-            throw ApiException.invalid(unknown.size() + " id(s) are not products of " + collection, Map.of("unknown", unknown));
-        }
-        Job job = jobs.create(collection, ids, Requests.optBool(body, "fast_mode"));
-        String base = "/api/" + collection + "/wip";
-        ctx.status(201).json(Map.of("success", true, "job_id", job.jobId(), "status", job.status(),
-                "total_products", job.totalProducts(), "status_url", base + "/jobs/" + job.jobId(),
-                "stream_url", base + "/process-stream?job_id=" + job.jobId()));
     }
 
     /**

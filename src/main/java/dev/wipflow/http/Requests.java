@@ -25,25 +25,28 @@ public final class Requests {
     private Requests() {
     }
 
+    /** The {@code {c}} path parameter: a collection name (a 400 {@code bad_collection} when it cannot be one). */
     public static String collection(Context ctx) {
-        String c = ctx.pathParam("c");
-        if (!COLLECTION.matcher(c).matches()) {
-            throw new ApiException(400, "bad_collection",
-                    "collection names are 1–64 characters of a-z, 0-9, '_' and '-', starting with a letter or digit",
-                    Map.of("collection", c.length() > 80 ? c.substring(0, 80) + "…" : c));
-        }
-        return c;
+        return ctx.pathParamAsClass("c", String.class).check(c -> COLLECTION.matcher(c).matches(), "bad collection")
+                .getOrThrow(errors -> badCollection(ctx.pathParam("c")));
     }
 
+    private static ApiException badCollection(String c) {
+        return new ApiException(400, "bad_collection",
+                "collection names are 1–64 characters of a-z, 0-9, '_' and '-', starting with a letter or digit",
+                Map.of("collection", c.length() > 80 ? c.substring(0, 80) + "…" : c));
+    }
+
+    /** A path parameter that is a positive whole number (a product id). */
     public static long id(Context ctx, String name) {
-        String raw = ctx.pathParam(name);
-        try {
-            long id = Long.parseLong(raw);
-            if (id <= 0) throw new NumberFormatException();
-            return id;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a positive whole number");
-        }
+        return ctx.pathParamAsClass(name, Long.class).check(id -> id > 0, "not positive")
+                .getOrThrow(errors -> ApiException.badRequest(name + " must be a positive whole number"));
+    }
+
+    /** Whether the body is text to read as CSV ({@code text/csv}, or {@code text/plain}: lines pasted from a sheet). */
+    public static boolean isCsv(Context ctx) {
+        String type = contentType(ctx) == null ? "" : contentType(ctx).toLowerCase();
+        return type.startsWith("text/csv") || type.startsWith("text/plain");
     }
 
     /** The JSON object body; an empty body is an empty object. */
@@ -201,10 +204,7 @@ public final class Requests {
     }
 
     private static List<Long> idArray(JsonNode array, String field) {
-        if (array.size() > MAX_IDS) {
-            throw new ApiException(413, "too_many_ids", "at most " + MAX_IDS + " ids per request",
-                    Map.of("given", array.size()));
-        }
+        checkIdCount(array.size());
         List<Long> out = new ArrayList<>();
         for (JsonNode n : array) {
             if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
@@ -215,14 +215,18 @@ public final class Requests {
         return out;
     }
 
+    private static void checkIdCount(int given) {
+        if (given > MAX_IDS) {
+            throw new ApiException(413, "too_many_ids", "at most " + MAX_IDS + " ids per request", Map.of("given", given));
+        }
+    }
+
     /** A comma-separated list of ids in a query parameter. */
     public static List<Long> idsParam(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return null;
         String[] parts = raw.split(",");
-        if (parts.length > MAX_IDS) {
-            throw new ApiException(413, "too_many_ids", "at most " + MAX_IDS + " ids per request", Map.of("given", parts.length));
-        }
+        checkIdCount(parts.length);
         List<Long> out = new ArrayList<>();
         for (String p : parts) {
             try {

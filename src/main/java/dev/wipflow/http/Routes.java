@@ -1,13 +1,19 @@
 package dev.wipflow.http;
 
+import dev.wipflow.service.ExportService;
+import dev.wipflow.wip.Status;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 
-/** Every route in one place (DESIGN §4). */
+/** Every route in one place (DESIGN §4), and how their parameters convert. */
 public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
                      Handler health, Auth auth, CollectionGuard guard) {
 
     public void register(JavalinConfig config) {
+        // for ctx.queryParamAsClass: a value that does not convert is a 400 with the converter's message (Errors)
+        config.validation.register(Status.class, s -> s.isBlank() ? null : Status.parse(s.strip()));
+        config.validation.register(ExportService.Format.class, ExportService.Format::parse);
+
         var r = config.routes;
         r.before("/api/*", auth::check);
         r.beforeMatched("/api/*", guard::check); // after every before handler, so after the token check
@@ -17,7 +23,7 @@ public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs,
         r.post("/api/{c}/wip/process-one", process::processOne);
         r.get("/api/{c}/wip/process-stream", process::processStream);
         r.post("/api/{c}/wip/process-stream", process::processStream);
-        r.post("/api/{c}/wip/process", process::createJob);
+        r.post("/api/{c}/wip/process", jobs::create);
 
         r.get("/api/{c}/wip/jobs", jobs::list);
         r.get("/api/{c}/wip/jobs/{job_id}", jobs::get);

@@ -19,8 +19,6 @@ import java.util.function.Predicate;
 
 /** Adding products: every item is checked first, then all are written in one transaction, or none. */
 public final class WipService {
-    public static final int MAX_ITEMS = 5000;
-
     private final WipStore store;
     private final Predicate<String> urlAllowed;
     private final Clock clock;
@@ -34,10 +32,7 @@ public final class WipService {
 
     public AddResult add(String collection, List<NewItem> items, boolean updateExisting) {
         if (items.isEmpty()) throw DomainException.invalid("no products given", Map.of());
-        if (items.size() > MAX_ITEMS) {
-            throw DomainException.tooLarge("too_many_items", "at most " + MAX_ITEMS + " products per request",
-                    Map.of("given", items.size()));
-        }
+        ItemRules.checkCount(items.size());
         List<Map<String, Object>> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {

@@ -3,13 +3,27 @@ package dev.wipflow.wip;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 
-/** What makes an SKU and a supplier URL acceptable. Each check answers a message, or {@code null} when fine. */
+/**
+ * What makes an SKU and a supplier URL acceptable (each check answers a message, or {@code null} when fine), and
+ * how many products one request may add.
+ */
 public final class ItemRules {
     public static final int MAX_SKU = 100;
     public static final int MAX_URL = 2048;
+    /** Products one request may add. */
+    public static final int MAX_ITEMS = 5000;
 
     private ItemRules() {
+    }
+
+    /** The one limit on how many products a request may add: refuses {@code given} beyond {@link #MAX_ITEMS}. */
+    public static void checkCount(int given) {
+        if (given > MAX_ITEMS) {
+            throw DomainException.tooLarge("too_many_items", "at most " + MAX_ITEMS + " products per request",
+                    Map.of("given", given));
+        }
     }
 
     public static String skuProblem(String sku) {
