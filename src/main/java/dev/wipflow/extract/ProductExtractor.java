@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 
 /**
- * DESIGN §3 extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
+ * Extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
  * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). Missing fields are warnings;
  * a page without any product title is a failure.
  */
