@@ -4,6 +4,7 @@ import dev.wipflow.wip.Step;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.clean.Cleaner;
 import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.sheet.SheetColumns;
 import dev.wipflow.store.WipStore.Checkpoint;
 import dev.wipflow.wip.WipProduct;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class CleanStep implements PipelineStep {
         if (row.isEmpty() && p.appendPending()) {
             row = sheet.findRow(p.collection(), p.sku(), ctx);
         }
-        Map<String, String> values = cleaner.prepare(RowValues.of(p, "cleaning"));
+        Map<String, String> values = cleaner.prepare(SheetColumns.row(p, "cleaning"));
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
         cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
         return Checkpoint.of("row_num", rowNum, "append_pending", 0);

@@ -135,7 +135,7 @@ public final class GoogleSheet implements ProductSheet {
         TabLayout layout = tabs.layout(tab, ctx);
         List<Request> writes = new ArrayList<>();
         cell(layout, SheetColumns.STATUS, rowNum, status).ifPresent(writes::add);
-        cell(layout, "Updated", rowNum, Instant.now().toString()).ifPresent(writes::add);
+        cell(layout, SheetColumns.UPDATED, rowNum, Instant.now().toString()).ifPresent(writes::add);
         List<String> ranges = List.of(TabLayout.headerRange(tab), layout.rowRange(rowNum));
         Spreadsheet after = writes.isEmpty() ? calls.read(ranges, ctx).orElse(null) : finalizeCall(writes, ranges, ctx);
         TabGrid grid = TabGrid.of(after, tab).orElseThrow(() -> new StepFailure("tab '" + tab + "' disappeared"));
