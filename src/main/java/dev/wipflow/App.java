@@ -73,16 +73,16 @@ public final class App implements AutoCloseable {
     /** Starts the server on {@code config.port()} (0: a free port). */
     public static App start(Config config) {
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config.databaseUrl());
+        Database db = Database.open(config.databaseUrl(), clock);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)).build();
 
         WipStore wips = new WipStore(db.jdbi(), db.dialect());
-        EventStore events = new EventStore(db.jdbi());
-        JobStore jobs = new JobStore(db.jdbi());
+        EventStore events = new EventStore(db.jdbi(), clock);
+        JobStore jobs = new JobStore(db.jdbi(), clock);
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi(), db.dialect());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         Extractor extractor = new ProductExtractor(

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,9 +47,14 @@ public final class Database implements AutoCloseable {
     public enum Dialect { SQLITE, POSTGRES }
 
     public static Database open(String url) {
+        return open(url, Clock.systemUTC());
+    }
+
+    /** Opens the store and brings its schema up to date; {@code clock} dates the migrations applied. */
+    public static Database open(String url, Clock clock) {
         Database db = url.startsWith("jdbc:sqlite:") ? sqlite(url) : postgres(url);
         try {
-            new Migrations(db.jdbi, db.dialect).apply();
+            new Migrations(db.jdbi, db.dialect, clock).apply();
         } catch (RuntimeException e) {
             db.close();
             throw cannotOpen(e);
