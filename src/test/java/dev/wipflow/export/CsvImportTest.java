@@ -3,7 +3,7 @@ package dev.wipflow.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wipflow.http.ApiException;
+import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.NewItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class CsvImportTest {
     @Test
     void a_header_with_only_one_of_the_columns_is_refused() {
         assertThatThrownBy(() -> CsvFormats.readItems("sku,title\nA,Sink\n", 10))
-                .isInstanceOf(ApiException.class).hasMessageContaining("sku and url");
+                .isInstanceOf(DomainException.class).hasMessageContaining("sku and url");
     }
 
     @Test
