@@ -9,11 +9,11 @@ import dev.wipflow.describe.Describer;
 import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
 import dev.wipflow.extract.AddressPolicy;
+import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
 import dev.wipflow.extract.FieldFiller;
 import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
-import dev.wipflow.extract.Extractor;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
 import dev.wipflow.http.Errors;
@@ -23,6 +23,9 @@ import dev.wipflow.http.ProcessHandlers;
 import dev.wipflow.http.Routes;
 import dev.wipflow.http.StreamLimiter;
 import dev.wipflow.http.WipHandlers;
+import dev.wipflow.json.Json;
+import dev.wipflow.llm.ChatClient;
+import dev.wipflow.llm.LlmFieldFiller;
 import dev.wipflow.pipeline.CleanStep;
 import dev.wipflow.pipeline.DescribeStep;
 import dev.wipflow.pipeline.ExtractStep;
@@ -31,20 +34,17 @@ import dev.wipflow.pipeline.Pipeline;
 import dev.wipflow.pipeline.SheetRowStep;
 import dev.wipflow.process.Batches;
 import dev.wipflow.process.Processor;
-import dev.wipflow.llm.ChatClient;
-import dev.wipflow.llm.LlmFieldFiller;
+import dev.wipflow.service.ExportService;
+import dev.wipflow.service.JobService;
+import dev.wipflow.service.Products;
+import dev.wipflow.service.WipService;
 import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
-import dev.wipflow.json.Json;
 import dev.wipflow.store.WipStore;
-import dev.wipflow.service.ExportService;
-import dev.wipflow.service.JobService;
-import dev.wipflow.service.Products;
-import dev.wipflow.service.WipService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -78,16 +78,16 @@ public final class App implements AutoCloseable {
     /** Starts the server on {@code config.port()} (0: a free port). */
     public static App start(Config config) {
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config.databaseUrl());
+        Database db = Database.open(config.databaseUrl(), clock);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)).build();
 
         WipStore wips = new WipStore(db.jdbi(), db.dialect());
-        EventStore events = new EventStore(db.jdbi());
-        JobStore jobs = new JobStore(db.jdbi());
+        EventStore events = new EventStore(db.jdbi(), clock);
+        JobStore jobs = new JobStore(db.jdbi(), clock);
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config) : new LocalSheet(db.jdbi(), db.dialect());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         Extractor extractor = new ProductExtractor(

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Configuration from environment variables (DESIGN §6), optionally completed by a {@code .env} file; the
+ * Configuration from environment variables (README, Configuration), optionally completed by a {@code .env} file; the
  * environment wins. Every value has a default that runs the whole job with the embedded parts.
  */
 public record Config(

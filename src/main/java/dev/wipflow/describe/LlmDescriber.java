@@ -1,15 +1,15 @@
 package dev.wipflow.describe;
 
-import dev.wipflow.wip.Descriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.llm.ChatClient;
 import dev.wipflow.llm.Prompts;
 import dev.wipflow.llm.Schemas;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

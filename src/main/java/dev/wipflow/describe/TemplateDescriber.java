@@ -1,8 +1,8 @@
 package dev.wipflow.describe;
 
+import dev.wipflow.run.RunContext;
 import dev.wipflow.wip.Descriptions;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.run.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.run.RunContext;
+import dev.wipflow.wip.ProductFields;
 
 /** Turns a product URL into {@link ProductFields}: fetch, then structured data, heuristics and (optionally) an LLM. */
 public interface Extractor {

@@ -1,7 +1,7 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.run.RunContext;
+import dev.wipflow.wip.ProductFields;
 
 /**
  * Completes fields that structured data and heuristics could not find (an LLM in {@code dev.wipflow.llm}). Gets

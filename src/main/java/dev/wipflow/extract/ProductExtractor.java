@@ -1,14 +1,14 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
+import dev.wipflow.wip.ProductFields;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 
 /**
- * DESIGN §3 extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
+ * Extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
  * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). A page without any product
  * title is a failure; other missing fields are the pipeline's extract step's to warn about.
  */

@@ -24,7 +24,7 @@ import okhttp3.Response;
 import okhttp3.brotli.BrotliInterceptor;
 
 /**
- * Fetches supplier pages safely (DESIGN §7): http(s) only, local and metadata addresses refused on every hop (DNS
+ * Fetches supplier pages safely: http(s) only, local and metadata addresses refused on every hop (DNS
  * answers included), redirects followed by hand, time and size limits, gzip/brotli, the page's own charset, and
  * every failure a {@link StepFailure} whose message says what happened.
  */

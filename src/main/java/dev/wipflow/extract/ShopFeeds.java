@@ -1,8 +1,8 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
+import dev.wipflow.wip.ProductFields;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;

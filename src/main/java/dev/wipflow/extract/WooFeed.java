@@ -1,7 +1,7 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wipflow.wip.ProductFields;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import io.javalin.router.Endpoint;
 import java.util.Map;
 
 /**
- * A collection that does not exist is a 404 on every route but the ones that create it (DESIGN §4), so a typo in
+ * A collection that does not exist is a 404 on every route but the ones that create it, so a typo in
  * a collection name never looks like an empty list, an empty export or "nothing left to process".
  *
  * <p>Registered with {@code beforeMatched("/api/*")}: it runs after {@link Auth} and only when a route matched,

@@ -1,8 +1,8 @@
 package dev.wipflow.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.run.RunContext;
+import dev.wipflow.wip.ProductFields;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;

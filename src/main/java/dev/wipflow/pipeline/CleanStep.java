@@ -4,6 +4,7 @@ import dev.wipflow.clean.Cleaner;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.sheet.OneRowPerSku;
 import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.sheet.SheetColumns;
 import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
@@ -31,7 +32,7 @@ public final class CleanStep implements PipelineStep {
     @Override
     public StepOutput.RowWritten run(WipProduct p, RunContext ctx) {
         Optional<Integer> row = OneRowPerSku.rowToWrite(p, sheet, ctx);
-        Map<String, String> values = cleaner.prepare(RowValues.of(p, "cleaning"));
+        Map<String, String> values = cleaner.prepare(SheetColumns.row(p, "cleaning"));
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
         cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
         return new StepOutput.RowWritten(rowNum);

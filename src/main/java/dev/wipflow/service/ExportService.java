@@ -2,7 +2,6 @@ package dev.wipflow.service;
 
 import dev.wipflow.export.CsvFormats;
 import dev.wipflow.export.ShopifyCsv;
-import dev.wipflow.pipeline.RowValues;
 import dev.wipflow.sheet.SheetColumns;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Status;
@@ -46,7 +45,7 @@ public final class ExportService {
             List<WipProduct> page = wips.list(collection, Status.READY, null, PAGE, offset);
             for (WipProduct p : page) {
                 if (format == Format.SHOPIFY) rows.addAll(ShopifyCsv.rows(p));
-                else rows.add(p.cleaned() != null && !p.cleaned().isEmpty() ? p.cleaned() : RowValues.of(p, "ready"));
+                else rows.add(p.cleaned() != null && !p.cleaned().isEmpty() ? p.cleaned() : SheetColumns.row(p, "ready"));
             }
             if (page.size() < PAGE) break;
         }

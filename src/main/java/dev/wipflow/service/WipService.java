@@ -1,11 +1,11 @@
 package dev.wipflow.service;
 
-import dev.wipflow.wip.Status;
-import dev.wipflow.wip.NewItem;
-import dev.wipflow.wip.WipProduct;
-import dev.wipflow.wip.ItemRules;
-import dev.wipflow.wip.DomainException;
 import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.DomainException;
+import dev.wipflow.wip.ItemRules;
+import dev.wipflow.wip.NewItem;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.WipProduct;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import dev.wipflow.config.Config;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +34,12 @@ public final class GoogleSheet implements ProductSheet {
     private final AppendJournal journal;
     private final String spreadsheetId;
     private final String fixedTab;
+    private final Clock clock;
     private final Striped<Lock> appendLocks = Striped.lock(64);
 
-    GoogleSheet(SheetsCalls calls, AppendJournal journal, String spreadsheetId, String fixedTab) {
+    GoogleSheet(SheetsCalls calls, AppendJournal journal, String spreadsheetId, String fixedTab, Clock clock) {
         this.calls = calls;
+        this.clock = clock;
         this.tabs = new TabReader(calls);
         this.journal = journal;
         this.spreadsheetId = spreadsheetId;
@@ -45,15 +47,11 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
-    public static GoogleSheet fromConfig(Config config) {
-        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT);
+    public static GoogleSheet fromConfig(Config config, Clock clock) {
+        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, clock);
     }
 
-    public static GoogleSheet fromConfig(Config config, AppendJournal journal) {
-        return fromConfig(config, journal, SheetsRetry.DEFAULT);
-    }
-
-    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry) {
+    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, Clock clock) {
         if (config.spreadsheetId() == null) {
             throw new dev.wipflow.config.ConfigException("GOOGLE_SHEETS_SPREADSHEET_ID is not set");
         }
@@ -63,7 +61,7 @@ public final class GoogleSheet implements ProductSheet {
         RateLimiter limiter = RateLimiter.create(config.sheetsCallsPerMinute() / 60.0);
         SheetsCalls calls = new SheetsCalls(transport, GsonFactory.getDefaultInstance(), new HttpCredentialsAdapter(key),
                 limiter, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
-        return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab());
+        return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab(), clock);
     }
 
     /** The tab that holds a collection: {@code GOOGLE_SHEETS_TAB} when set, else the collection's name. */
@@ -135,7 +133,7 @@ public final class GoogleSheet implements ProductSheet {
         TabLayout layout = tabs.layout(tab, ctx);
         List<Request> writes = new ArrayList<>();
         cell(layout, SheetColumns.STATUS, rowNum, status).ifPresent(writes::add);
-        cell(layout, "Updated", rowNum, Instant.now().toString()).ifPresent(writes::add);
+        cell(layout, SheetColumns.UPDATED, rowNum, clock.instant().toString()).ifPresent(writes::add);
         List<String> ranges = List.of(TabLayout.headerRange(tab), layout.rowRange(rowNum));
         Spreadsheet after = writes.isEmpty() ? calls.read(ranges, ctx).orElse(null) : finalizeCall(writes, ranges, ctx);
         TabGrid grid = TabGrid.of(after, tab).orElseThrow(() -> new StepFailure("tab '" + tab + "' disappeared"));

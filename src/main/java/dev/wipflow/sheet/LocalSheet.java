@@ -1,9 +1,9 @@
 package dev.wipflow.sheet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.json.Json;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.store.Database;
-import dev.wipflow.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

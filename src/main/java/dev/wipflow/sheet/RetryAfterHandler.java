@@ -1,13 +1,12 @@
 package dev.wipflow.sheet;
 
-import dev.wipflow.net.RetryAfter;
-
-import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler.BackOffRequired;
+import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
 import com.google.auth.http.HttpCredentialsAdapter;
+import dev.wipflow.net.RetryAfter;
 import dev.wipflow.run.RetryLater;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.wipflow.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.wipflow.config.ConfigException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -7,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -46,9 +47,14 @@ public final class Database implements AutoCloseable {
     public enum Dialect { SQLITE, POSTGRES }
 
     public static Database open(String url) {
+        return open(url, Clock.systemUTC());
+    }
+
+    /** Opens the store and brings its schema up to date; {@code clock} dates the migrations applied. */
+    public static Database open(String url, Clock clock) {
         Database db = url.startsWith("jdbc:sqlite:") ? sqlite(url) : postgres(url);
         try {
-            new Migrations(db.jdbi, db.dialect).apply();
+            new Migrations(db.jdbi, db.dialect, clock).apply();
         } catch (RuntimeException e) {
             db.close();
             throw cannotOpen(e);

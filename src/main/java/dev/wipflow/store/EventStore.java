@@ -1,5 +1,6 @@
 package dev.wipflow.store;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -7,13 +8,15 @@ import org.jdbi.v3.core.Jdbi;
 /** The append-only log of step starts, finishes and failures, read back for progress and history. */
 public final class EventStore {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public EventStore(Jdbi jdbi) {
+    public EventStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public Event append(long wipId, String jobId, String step, String state, String message, Integer percent) {
-        long at = System.currentTimeMillis();
+        long at = clock.millis();
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO events (wip_id, job_id, step, state, message, percent, at)"
                         + " VALUES (:w, :j, :s, :st, :m, :p, :at)")
                 .bind("w", wipId).bind("j", jobId).bind("s", step).bind("st", state).bind("m", message)

@@ -1,11 +1,12 @@
 package dev.wipflow.store;
 
-import dev.wipflow.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.json.Json;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.JobResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class JobStore {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public JobStore(Jdbi jdbi) {
+    public JobStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public Job create(String collection, List<Long> wipIds, boolean fastMode) {
         String id = UUID.randomUUID().toString();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO jobs (job_id, collection, wip_ids, status, fast_mode, created_at)"
                         + " VALUES (:id, :c, :ids, 'queued', :fast, :now)")
                 .bind("id", id).bind("c", collection).bind("ids", Json.write(wipIds)).bind("fast", fastMode ? 1 : 0)
@@ -51,7 +54,7 @@ public final class JobStore {
 
     /** Records (or replaces) one product's result and moves the job's status on. */
     public void record(String jobId, JobResult r) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM job_results WHERE job_id = :j AND wip_id = :w").bind("j", jobId).bind("w", r.wipId()).execute();
             h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error, at)"
@@ -73,20 +76,20 @@ public final class JobStore {
     public void started(String jobId) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET started_at = COALESCE(started_at, :now),"
                         + " status = CASE WHEN status = 'queued' THEN 'running' ELSE status END WHERE job_id = :j")
-                .bind("now", System.currentTimeMillis()).bind("j", jobId).execute());
+                .bind("now", clock.millis()).bind("j", jobId).execute());
     }
 
     /** A job that cannot go on at all (its products are gone): {@code failed}, with the reason. */
     public void fail(String jobId, String error) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', error = :e, completed_at = :now"
                         + " WHERE job_id = :j AND status IN ('queued', 'running')")
-                .bind("e", error).bind("now", System.currentTimeMillis()).bind("j", jobId).execute());
+                .bind("e", error).bind("now", clock.millis()).bind("j", jobId).execute());
     }
 
     public boolean cancel(String collection, String jobId) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'cancelled', completed_at = :now"
                         + " WHERE job_id = :j AND collection = :c AND status IN ('queued', 'running')")
-                .bind("now", System.currentTimeMillis()).bind("j", jobId).bind("c", collection).execute()) == 1;
+                .bind("now", clock.millis()).bind("j", jobId).bind("c", collection).execute()) == 1;
     }
 
     public boolean isCancelled(String jobId) {

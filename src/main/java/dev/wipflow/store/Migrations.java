@@ -3,6 +3,7 @@ package dev.wipflow.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -19,10 +20,12 @@ final class Migrations {
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
+    private final Clock clock;
 
-    Migrations(Jdbi jdbi, Database.Dialect dialect) {
+    Migrations(Jdbi jdbi, Database.Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.clock = clock;
     }
 
     void apply() {
@@ -40,7 +43,7 @@ final class Migrations {
                 for (String statement : statements(read(name))) {
                     h.execute(statement);
                 }
-                h.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", i + 1, System.currentTimeMillis());
+                h.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", i + 1, clock.millis());
                 log.info("database migrated to {} ({})", i + 1, name);
             }
         });

@@ -2,12 +2,12 @@ package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
 import dev.wipflow.wip.Step;
-import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.StepOutput.Described;
 import dev.wipflow.wip.StepOutput.Extracted;
 import dev.wipflow.wip.StepOutput.Finalized;
 import dev.wipflow.wip.StepOutput.RowFound;
 import dev.wipflow.wip.StepOutput.RowWritten;
+import dev.wipflow.wip.StepOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

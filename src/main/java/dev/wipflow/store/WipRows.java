@@ -1,11 +1,11 @@
 package dev.wipflow.store;
 
-import dev.wipflow.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.json.Json;
 import dev.wipflow.wip.Descriptions;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.wip.Step;
 import dev.wipflow.wip.Status;
+import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepError;
 import dev.wipflow.wip.WipProduct;
 import java.sql.ResultSet;

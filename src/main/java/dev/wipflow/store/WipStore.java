@@ -1,8 +1,8 @@
 package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
-import dev.wipflow.wip.Step;
 import dev.wipflow.wip.Status;
+import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepError;
 import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;

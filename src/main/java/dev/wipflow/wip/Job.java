@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A recorded batch (DESIGN §2), in the shape the earlier job API answered: its counts, its results, and
- * {@code collection_name}, {@code message} and {@code error} as that API had them. {@code error} says why a
- * {@code failed} job could not go on.
+ * A recorded batch (tables {@code jobs}, {@code job_results}), in the shape the earlier job API answered: its
+ * counts, its results, and {@code collection_name}, {@code message} and {@code error} as that API had them.
+ * {@code error} says why a {@code failed} job could not go on.
  */
 public record Job(
         String jobId,

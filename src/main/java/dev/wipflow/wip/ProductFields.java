@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A product as extracted from a supplier page (DESIGN §3 "Fields"). Every value may be missing;
+ * A product as extracted from a supplier page. Every value may be missing;
  * {@code sources} says where each present field came from: {@code feed}, {@code json-ld},
  * {@code microdata}, {@code rdfa}, {@code meta}, {@code heuristic} or {@code llm}.
  */

@@ -3,7 +3,7 @@ package dev.wipflow.wip;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The pipeline's steps, in the order they run (DESIGN §3). */
+/** The pipeline's steps, in the order they run (docs/architecture.md). */
 public enum Step {
     SHEET_ROW, EXTRACT, DESCRIBE, CLEAN, FINALIZE;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A work-in-progress product as stored (DESIGN §2). */
+/** A work-in-progress product as stored (table {@code wip_products}). */
 public record WipProduct(
         long id,
         String collection,

@@ -2,14 +2,16 @@ package dev.wipflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wipflow.support.Api;
+import dev.wipflow.support.FixtureShop;
+import dev.wipflow.support.Running;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +35,7 @@ class BatchPageTest {
     static Path tmp;
 
     private FixtureShop shop;
-    private WipflowServer server;
+    private Running server;
     private dev.wipflow.fakes.FakeLlm llm;
     private ChromeDriver browser;
     private BatchPage page;
@@ -42,15 +44,15 @@ class BatchPageTest {
     @BeforeAll
     void start() throws Exception {
         Chromium.requireInstalled();
-        shop = new FixtureShop();
+        shop = FixtureShop.generating();
         llm = new dev.wipflow.fakes.FakeLlm();
         llm.start();
         llm.responder(req -> "{\"body_html\":\"<p>A basin for every bathroom.</p>\",\"features\":[\"Ceramic\"],"
                 + "\"care_instructions\":\"Wipe clean.\"}");
-        server = WipflowServer.start(tmp.resolve("wipflow.db"), java.util.Map.of("LLM_BASE_URL", llm.baseUrl()));
+        server = Running.start(tmp, java.util.Map.of("LLM_BASE_URL", llm.baseUrl()));
         browser = Chromium.start(tmp.resolve("chromium-profile"));
         page = new BatchPage(browser, server.baseUrl());
-        api = new Api(server.baseUrl());
+        api = server.api;
     }
 
     @AfterAll
@@ -63,7 +65,7 @@ class BatchPageTest {
 
     @BeforeEach
     void freshBrowserState() {
-        shop.delay(0);
+        shop.latency(Duration.ZERO);
         llm.latency(java.time.Duration.ZERO);
         page.forgetBrowserState();
     }
@@ -170,7 +172,7 @@ class BatchPageTest {
     void pause_holds_the_batch_and_resume_finishes_it() {
         page.open("pause");
         page.add(lines("P", 5));
-        shop.delay(400);
+        shop.latency(Duration.ofMillis(400));
 
         page.startBatch("loop", 1);
         page.waitFor(d -> page.progressText().matches("Running: [1-4]/5.*"));
@@ -193,7 +195,7 @@ class BatchPageTest {
     void a_failing_page_shows_its_error_and_retry_makes_it_ready() {
         page.open("failing");
         page.add("F-1," + shop.url("f-1") + "\nF-2," + shop.url("f-2"));
-        shop.fail("f-2");
+        shop.fail("f-2", 500);
 
         page.startBatch("loop", 2);
         assertThat(page.waitForProgress("Finished", BATCH)).contains("1 ready, 1 failed");
@@ -216,7 +218,7 @@ class BatchPageTest {
     void four_parallel_callers_process_each_product_exactly_once() throws Exception {
         page.open("parallel");
         page.add(lines("C", 12));
-        shop.delay(50);
+        shop.latency(Duration.ofMillis(50));
 
         page.startBatch("loop", 4);
         assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 12/12 processed, 12 ready, 0 failed");
@@ -257,7 +259,7 @@ class BatchPageTest {
         page.open("budget");
         page.add(lines("L", 3));
         // two slow steps (the page, then the LLM's descriptions) do not fit one request of 2 s together
-        shop.delay(1200);
+        shop.latency(Duration.ofMillis(1200));
         llm.latency(java.time.Duration.ofMillis(1200));
 
         page.type("max-seconds", "2");
@@ -271,7 +273,7 @@ class BatchPageTest {
     void products_are_filtered_by_status_and_searched_by_sku() {
         page.open("filter");
         page.add("K-RED," + shop.url("k-red") + "\nK-BLUE," + shop.url("k-blue") + "\nOTHER," + shop.url("other"));
-        shop.fail("other");
+        shop.fail("other", 500);
         page.startBatch("loop", 2);
         page.waitForProgress("Finished", BATCH);
         page.waitForStatus("OTHER", "failed", Duration.ofSeconds(10));
@@ -301,7 +303,7 @@ class BatchPageTest {
     void after_a_reload_the_unfinished_job_comes_back_from_the_server_and_continues() {
         page.open("reload");
         page.add(lines("R", 6));
-        shop.delay(500);
+        shop.latency(Duration.ofMillis(500));
 
         page.startBatch("loop", 1);
         page.waitFor(d -> page.progressText().matches("Running: [1-4]/6.*"));
@@ -312,7 +314,7 @@ class BatchPageTest {
             return b.isDisplayed() ? b : null;
         });
         assertThat(banner.getText()).contains("Unfinished batch").contains("/6 processed");
-        shop.delay(0);
+        shop.latency(Duration.ZERO);
         banner.findElement(By.xpath(".//button[text()='Continue batch']")).click();
         assertThat(page.waitForProgress("Finished", BATCH)).contains("/6 processed");
         for (int i = 1; i <= 6; i++) page.waitForStatus("R-" + i, "ready", Duration.ofSeconds(30));

@@ -2,10 +2,11 @@ package dev.wipflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wipflow.support.FixtureShop;
+import dev.wipflow.support.Running;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,15 @@ class TokenPageTest {
     static Path tmp;
 
     private FixtureShop shop;
-    private WipflowServer server;
+    private Running server;
     private ChromeDriver browser;
     private BatchPage page;
 
     @BeforeAll
     void start() throws Exception {
         Chromium.requireInstalled();
-        shop = new FixtureShop();
-        server = WipflowServer.start(tmp.resolve("wipflow.db"), Map.of("API_TOKEN", TOKEN));
+        shop = FixtureShop.generating();
+        server = Running.start(tmp, Map.of("API_TOKEN", TOKEN));
         browser = Chromium.start(tmp.resolve("chromium-profile"));
         page = new BatchPage(browser, server.baseUrl());
     }

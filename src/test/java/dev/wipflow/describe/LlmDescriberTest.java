@@ -1,14 +1,14 @@
 package dev.wipflow.describe;
 
-import dev.wipflow.wip.Descriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.fakes.FakeLlm;
 import dev.wipflow.llm.ChatClient;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
+import dev.wipflow.wip.Descriptions;
+import dev.wipflow.wip.ProductFields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

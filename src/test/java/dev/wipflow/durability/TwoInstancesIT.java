@@ -3,8 +3,8 @@ package dev.wipflow.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
+import dev.wipflow.support.Api;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.LogsOnFailure;
 import dev.wipflow.support.ServerProcess;

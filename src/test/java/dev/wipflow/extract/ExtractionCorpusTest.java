@@ -1,10 +1,10 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wipflow.wip.ProductFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

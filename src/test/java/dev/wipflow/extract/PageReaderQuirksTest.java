@@ -1,8 +1,8 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wipflow.wip.ProductFields;
 import org.junit.jupiter.api.Test;
 
 /** Real-theme quirks the fixture corpus found, each reduced to the smallest page that shows it. */

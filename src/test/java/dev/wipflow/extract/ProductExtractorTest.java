@@ -1,11 +1,11 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.wip.ProductFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
+import dev.wipflow.wip.ProductFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

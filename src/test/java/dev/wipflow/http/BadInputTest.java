@@ -2,8 +2,8 @@ package dev.wipflow.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
+import dev.wipflow.support.Api;
 import dev.wipflow.support.DbDump;
 import dev.wipflow.support.Running;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad requests, one table: each gets its 4xx in the error shape of DESIGN §4, and the database is exactly as
- * it was before (compared row by row).
+ * Bad requests, one table: each gets its 4xx in the API's error shape (README, Using the API), and the database
+ * is exactly as it was before (compared row by row).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {

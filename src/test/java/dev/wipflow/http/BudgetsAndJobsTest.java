@@ -3,12 +3,12 @@ package dev.wipflow.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
+import dev.wipflow.support.Api;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.Running;
-import dev.wipflow.support.SseReader;
 import dev.wipflow.support.SseReader.Stream;
+import dev.wipflow.support.SseReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

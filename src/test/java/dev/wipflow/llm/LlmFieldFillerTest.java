@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.extract.Page;
-import dev.wipflow.wip.ProductFields;
 import dev.wipflow.fakes.FakeLlm;
 import dev.wipflow.run.RunContext;
+import dev.wipflow.wip.ProductFields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -37,7 +37,7 @@ final class SheetsFixture implements AutoCloseable {
     }
 
     GoogleSheet sheet(Map<String, String> env, SheetsRetry retry, AppendJournal journal) {
-        return GoogleSheet.fromConfig(config(env), journal, retry);
+        return GoogleSheet.fromConfig(config(env), journal, retry, java.time.Clock.systemUTC());
     }
 
     @Override

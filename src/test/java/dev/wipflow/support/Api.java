@@ -56,6 +56,21 @@ public final class Api {
         }
     }
 
+    /** The first 500 products of a collection, as the list answers them; any status but 200 is an error. */
+    public JsonNode products(String collection) {
+        return ok(get("/api/" + collection + "/wip?limit=500")).get("items");
+    }
+
+    /** One product with its fields, descriptions and events; any status but 200 is an error. */
+    public JsonNode product(String collection, long id) {
+        return ok(get("/api/" + collection + "/wip/" + id)).get("item");
+    }
+
+    private static JsonNode ok(Reply reply) {
+        if (reply.status() != 200 || reply.json() == null) throw new IllegalStateException("expected 200 with JSON, got " + reply);
+        return reply.json();
+    }
+
     public OkHttpClient http() {
         return http;
     }

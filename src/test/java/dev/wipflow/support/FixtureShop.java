@@ -15,10 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A supplier shop for tests: serves the fixture pages under {@code src/test/resources/shop/} at
- * {@code /p/<file>}, and lets a test make a page fail, answer slowly or change.
+ * {@code /p/<file>}, and lets a test make a page fail, answer slowly or change. A {@link #generating()} shop also
+ * has a product page for every other name.
  */
 public final class FixtureShop implements AutoCloseable {
+    private static final byte[] PIXEL_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
     private final HttpServer server;
+    private final boolean generating;
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
@@ -29,10 +34,25 @@ public final class FixtureShop implements AutoCloseable {
     private volatile long latencyMs;
 
     public FixtureShop() throws IOException {
+        this(false);
+    }
+
+    private FixtureShop(boolean generating) throws IOException {
+        this.generating = generating;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        if (generating) server.createContext("/img/", this::image);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /**
+     * A shop where a page that is no fixture file is made up from its name: a product page with JSON-LD (title
+     * {@code Basin <name>} unless {@link #title} says otherwise, brand, description, a price, an image under
+     * {@code /img/}), as a batch of made-up products needs.
+     */
+    public static FixtureShop generating() throws IOException {
+        return new FixtureShop(true);
     }
 
     public String url(String page) {
@@ -46,6 +66,11 @@ public final class FixtureShop implements AutoCloseable {
 
     public void heal(String page) {
         failures.remove(page);
+    }
+
+    /** The title of a generated page, put into it as raw text where HTML allows it, so a hostile one stays hostile. */
+    public void title(String page, String title) {
+        titles.put(page, title);
     }
 
     public void delay(String page, long ms) {
@@ -92,7 +117,8 @@ public final class FixtureShop implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         long began = System.nanoTime();
         hits.incrementAndGet();
-        String page = ex.getRequestURI().getPath().replaceFirst("^/p/", "");
+        String path = ex.getRequestURI().getPath();
+        String page = path.replaceFirst("^/p/", "");
         pageHits.computeIfAbsent(page, k -> new AtomicInteger()).incrementAndGet();
         try (ex) {
             CountDownLatch held = holds.get(page);
@@ -108,11 +134,14 @@ public final class FixtureShop implements AutoCloseable {
             String html = overrides.get(page);
             if (html == null) {
                 try (InputStream in = FixtureShop.class.getResourceAsStream("/shop/" + page)) {
-                    if (in == null || page.contains("..")) {
+                    if (in != null && !page.contains("..")) {
+                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    } else if (generating && path.startsWith("/p/")) {
+                        html = generated(page, titles.getOrDefault(page, "Basin " + page));
+                    } else {
                         send(ex, 404, "<html><body>not found</body></html>");
                         return;
                     }
-                    html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
             send(ex, 200, html);
@@ -121,6 +150,41 @@ public final class FixtureShop implements AutoCloseable {
         } finally {
             busyNanos.addAndGet(System.nanoTime() - began);
         }
+    }
+
+    private void image(HttpExchange ex) throws IOException {
+        try (ex) {
+            ex.getResponseHeaders().set("Content-Type", "image/png");
+            ex.sendResponseHeaders(200, PIXEL_PNG.length);
+            ex.getResponseBody().write(PIXEL_PNG);
+        }
+    }
+
+    private static String generated(String page, String title) {
+        String escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        // shops often HTML-escape the strings of their JSON-LD; the extractor unescapes them back to the raw title
+        String json = escaped.replace("\\", "\\\\").replace("\"", "\\\"");
+        int price = 100 + Math.abs(page.hashCode() % 400);
+        return """
+                <!doctype html>
+                <html><head><meta charset="utf-8">
+                <title>%s</title>
+                <meta property="og:title" content="%s">
+                <meta property="og:image" content="/img/%s.jpg">
+                <script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"Product","name":"%s","sku":"%s",
+                 "brand":{"@type":"Brand","name":"Acme Ceramics"},
+                 "description":"A hard-wearing ceramic basin, 60 cm wide, white gloss finish.",
+                 "image":["/img/%s.jpg"],
+                 "offers":{"@type":"Offer","price":"%d.00","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}
+                </script>
+                </head><body>
+                <h1>%s</h1>
+                <p class="price">€%d.00</p>
+                <div class="description"><p>A hard-wearing ceramic basin, 60 cm wide, white gloss finish.</p>
+                <ul><li>Material: ceramic</li><li>Width: 60 cm</li></ul></div>
+                </body></html>
+                """.formatted(title, escaped.replace("\"", "&quot;"), page, json, page, page, price, escaped, price);
     }
 
     private static void send(HttpExchange ex, int status, String html) throws IOException {

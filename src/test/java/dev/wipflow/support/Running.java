@@ -29,6 +29,10 @@ public final class Running implements AutoCloseable {
         return start(dir, Map.of());
     }
 
+    public String baseUrl() {
+        return app.baseUrl();
+    }
+
     @Override
     public void close() {
         app.close();

@@ -2,11 +2,11 @@ package dev.wipflow.extract.bench;
 
 import dev.wipflow.extract.CurrencyHint;
 import dev.wipflow.extract.FieldFiller;
+import dev.wipflow.extract.Money;
 import dev.wipflow.extract.Page;
 import dev.wipflow.extract.PriceParser;
 import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.extract.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
