@@ -117,7 +117,7 @@ public final class App implements AutoCloseable {
                 : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock);
         Routes routes = new Routes(
                 new WipHandlers(adding, new Products(wips, events, clock)),
-                new ProcessHandlers(processor, batches, wips, jobs, new StreamLimiter(MAX_STREAMS)),
+                new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips)),
                 ctx -> ctx.json(health),
