@@ -5,7 +5,7 @@ import dev.wipflow.wip.Status;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 
-/** Every route in one place (DESIGN §4), and how their parameters convert. */
+/** Every route in one place (the table of the README's API section), and how their parameters convert. */
 public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
                      Handler health, Auth auth, CollectionGuard guard) {
 

@@ -3,7 +3,7 @@ package dev.wipflow.process;
 import java.time.Instant;
 
 /**
- * What {@code process-one} was asked to do (DESIGN §4), built by name: {@code ProcessRequest.of(id).fastMode(true)}.
+ * What {@code process-one} was asked to do, built by name: {@code ProcessRequest.of(id).fastMode(true)}.
  * {@code deadline}, when set, is an exact end for the request's budget (a stream passes what is left of its own)
  * and takes the place of {@code maxSeconds}. {@code firstInRequest} says nothing has run yet in this request, so
  * its first step is started even when its estimate is longer than the budget (otherwise a slow step would never

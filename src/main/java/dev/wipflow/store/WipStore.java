@@ -83,7 +83,7 @@ public final class WipStore {
     }
 
     /**
-     * Whether a collection exists: it has a product or a job (DESIGN §4). Two index look-ups that stop at the first
+     * Whether a collection exists: it has a product or a job. Two index look-ups that stop at the first
      * row, however large the collection.
      */
     public boolean collectionExists(String collection) {
