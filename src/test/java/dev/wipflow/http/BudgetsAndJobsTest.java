@@ -65,15 +65,15 @@ class BudgetsAndJobsTest {
     }
 
     /**
-     * Pages of 0.4 s and 2.6 s under a 3 s budget: the slow page's fetch is started with too little time left and
-     * cut by the deadline, and later the slow step does not fit what is left, so the stream pauses. Whichever way
+     * Pages of 1.5 s, 3 s and 0.4 s under a 4 s budget: the slow page's fetch is started with too little time left
+     * and cut by the deadline, and later the slow step does not fit what is left, so the stream pauses. Whichever way
      * the stream is asked for, no product fails and reconnecting finishes all of them.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GET every pending product", "POST a job in fast mode"})
     void a_stream_with_a_budget_over_slow_pages_fails_nothing_and_reconnecting_finishes(String how) throws Exception {
-        shop.delay("sink-jsonld.html", 400);
-        shop.delay("tap-og.html", 2600);
+        shop.delay("sink-jsonld.html", 1500);
+        shop.delay("tap-og.html", 3000);
         shop.delay("board-plain.html", 400);
         List<Long> ids = add("slow", "sink-jsonld.html", "tap-og.html", "board-plain.html");
         boolean job = how.startsWith("POST");
@@ -85,9 +85,9 @@ class BudgetsAndJobsTest {
             Request.Builder request = new Request.Builder().header("Accept", "text/event-stream");
             if (job) {
                 request.url(wipflow.app.baseUrl() + "/api/slow/wip/process-stream").post(RequestBody.create(
-                        "{\"job_id\":\"" + jobId + "\",\"fast_mode\":true,\"max_seconds\":3}", MediaType.get("application/json")));
+                        "{\"job_id\":\"" + jobId + "\",\"fast_mode\":true,\"max_seconds\":4}", MediaType.get("application/json")));
             } else {
-                request.url(wipflow.app.baseUrl() + "/api/slow/wip/process-stream?max_seconds=3");
+                request.url(wipflow.app.baseUrl() + "/api/slow/wip/process-stream?max_seconds=4");
             }
             streams.add(stream(request.build()));
         }
