@@ -39,8 +39,20 @@ final class Heuristics {
         b.specs.putAll(specs);
         if (!known.has("brand")) b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
         if (!ProductIds.declared(known.sku())) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs, addresses(doc, meta, base)));
+        else b.sku = shownInstead(doc, scope, specs, known.sku());
         if (!known.has("description")) b.description = FieldsBuilder.first(null, description(scope));
         return b.build("heuristic");
+    }
+
+    /**
+     * The code the page shows the shopper under a shop-id label ("Product code: 83810610") when structured data
+     * declares another that the page never shows (often the id of one variant or of the shop's back office); null
+     * when they agree or the declared one is shown.
+     */
+    private static String shownInstead(Document doc, ProductScope scope, Map<String, String> specs, String declared) {
+        String shown = IdentityHeuristic.shownId(scope, specs);
+        if (shown == null || shown.equalsIgnoreCase(declared.strip())) return null;
+        return doc.body() != null && doc.body().text().contains(declared.strip()) ? null : shown;
     }
 
     /** Where the page says it lives (canonical link, og:url), then where it was read from. */

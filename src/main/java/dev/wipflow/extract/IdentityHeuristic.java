@@ -58,6 +58,12 @@ final class IdentityHeuristic {
         return v;
     }
 
+    /** A value shown under a shop-id label: a spec row or a short labelled line of the product block. */
+    static String shownId(ProductScope scope, Map<String, String> specs) {
+        String v = spec(specs, SHOP_ID_SPEC);
+        return v != null ? v : labelledId(scope, SHOP_ID_SPEC);
+    }
+
     private static String spec(Map<String, String> specs, Pattern label) {
         for (Map.Entry<String, String> e : specs.entrySet()) {
             String name = MARKS.matcher(e.getKey()).replaceAll("").replaceFirst("\\s*[:#]\\s*$", "").strip();

@@ -86,4 +86,18 @@ class ProductIdRulesTest {
         assertThat(f.sku()).isEqualTo("CI-SK-26");
         assertThat(f.sources()).containsEntry("sku", "json-ld");
     }
+
+    @Test
+    void a_shown_product_code_beats_a_structured_sku_the_page_never_shows() throws IOException {
+        ProductFields f = read("declared-hidden", "https://www.homestore.example/smart-speaker/chalk");
+        assertThat(f.sku()).isEqualTo("83810610");
+        assertThat(f.sources()).containsEntry("sku", "heuristic");
+    }
+
+    @Test
+    void a_structured_sku_the_page_shows_stays_first() throws IOException {
+        ProductFields f = read("declared-shown", "https://www.homestore.example/smart-speaker/charcoal");
+        assertThat(f.sku()).isEqualTo("SP-2-CH");
+        assertThat(f.sources()).containsEntry("sku", "json-ld");
+    }
 }
