@@ -18,9 +18,9 @@ final class IdentityHeuristic {
     private static final String REFERENCE_LABELS = "réf\\.?|référence|reference|ref\\.?|referencia|kod|型番|mpn|"
             + "model(?: no\\.?| number| #)?|part (?:no\\.?|number)";
     private static final String SKU_LABELS = SHOP_ID_LABELS + "|" + REFERENCE_LABELS;
-    private static final Pattern SHOP_ID_SPEC = Pattern.compile("(?i)^(" + SHOP_ID_LABELS + ")$");
-    private static final Pattern REFERENCE_SPEC = Pattern.compile("(?i)^(" + REFERENCE_LABELS + ")$");
-    private static final Pattern SHOP_ID_TEXT = Pattern.compile("(?i)(?:^|\\s)(?:" + SHOP_ID_LABELS
+    private static final Pattern SHOP_ID_SPEC = Pattern.compile("(?iu)^(" + SHOP_ID_LABELS + ")$");
+    private static final Pattern REFERENCE_SPEC = Pattern.compile("(?iu)^(" + REFERENCE_LABELS + ")$");
+    private static final Pattern SHOP_ID_TEXT = Pattern.compile("(?iu)(?:^|\\s)(?:" + SHOP_ID_LABELS
             + ")\\s*[:：#.\\-–]?\\s*(\\p{Alnum}[\\p{Alnum}._/-]{2,40})(?=$|[\\s,;|)])");
     /** Invisible direction marks some shops put between a label and its colon. */
     private static final Pattern MARKS = Pattern.compile("[\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u00ad]");

@@ -100,4 +100,9 @@ class ProductIdRulesTest {
         assertThat(f.sku()).isEqualTo("SP-2-CH");
         assertThat(f.sources()).containsEntry("sku", "json-ld");
     }
+
+    @Test
+    void labels_match_whatever_the_case_of_their_accented_letters() throws IOException {
+        assertThat(read("labelled-case", "https://www.ocala.example.si/plavalna-ocala").sku()).isEqualTo("0744");
+    }
 }
