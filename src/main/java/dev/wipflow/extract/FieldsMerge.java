@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Merges what several sources found, best source first: each field comes from the first source that has it. A
- * single structured image is completed with the page's gallery, and a compare-at price must exceed the price.
+ * SKU must be one that can be declared. A single structured image is completed with the page's gallery, and a compare-at price must exceed the price.
  */
 final class FieldsMerge {
     private FieldsMerge() {
@@ -20,7 +20,7 @@ final class FieldsMerge {
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : ProductFields.NAMES) {
             for (ProductFields f : bestFirst) {
-                if (f.has(name)) {
+                if (f.has(name) && (!name.equals("sku") || ProductIds.declared(f.sku()))) {
                     values.put(name, f.value(name));
                     sources.put(name, f.sources().getOrDefault(name, "heuristic"));
                     break;

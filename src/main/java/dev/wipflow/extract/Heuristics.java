@@ -1,6 +1,8 @@
 package dev.wipflow.extract;
 
 import dev.wipflow.wip.ProductFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -36,9 +38,32 @@ final class Heuristics {
         Map<String, String> specs = SpecsReader.read(scope);
         b.specs.putAll(specs);
         if (!known.has("brand")) b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
-        if (!known.has("sku")) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs));
+        if (!ProductIds.declared(known.sku())) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs, addresses(doc, meta, base)));
+        else b.sku = shownInstead(doc, scope, specs, known.sku());
         if (!known.has("description")) b.description = FieldsBuilder.first(null, description(scope));
         return b.build("heuristic");
+    }
+
+    /**
+     * The code the page shows the shopper under a shop-id label ("Product code: 83810610") when structured data
+     * declares another that the page never shows (often the id of one variant or of the shop's back office); null
+     * when they agree or the declared one is shown.
+     */
+    private static String shownInstead(Document doc, ProductScope scope, Map<String, String> specs, String declared) {
+        String shown = IdentityHeuristic.shownId(scope, specs);
+        if (shown == null || shown.equalsIgnoreCase(declared.strip())) return null;
+        return doc.body() != null && doc.body().text().contains(declared.strip()) ? null : shown;
+    }
+
+    /** Where the page says it lives (canonical link, og:url), then where it was read from. */
+    private static List<String> addresses(Document doc, MetaTags meta, HttpUrl base) {
+        List<String> urls = new ArrayList<>();
+        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        if (canonical != null) urls.add(canonical.absUrl("href"));
+        String og = meta.get("og:url");
+        if (og != null) urls.add(base == null ? og : ImageUrls.absolute(base, og));
+        if (base != null) urls.add(base.toString());
+        return urls;
     }
 
     private static String title(Document doc, ProductScope scope, MetaTags meta) {

@@ -36,8 +36,10 @@ final class PageReader {
         found.add(meta.read(base, hint));
         found.add(ShopifyAnalyticsMeta.read(index.inlineScripts, variantId));
         ProductScope scope = ProductScope.of(doc, index);
-        found.add(Heuristics.read(doc, index, scope, meta, hint, base, FieldsMerge.merge(found)));
+        ProductFields heuristic = Heuristics.read(doc, index, scope, meta, hint, base, FieldsMerge.merge(found));
+        found.add(heuristic);
         ProductFields merged = FieldsMerge.merge(found);
+        if (heuristic.has("sku")) merged = ProductFieldsCopy.withSku(merged, heuristic.sku(), "heuristic");
         merged = withCurrency(merged, hint);
         Breadcrumbs.Trail trail = Breadcrumbs.find(index, jsonLd, microdata, merged.title());
         return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());

@@ -22,6 +22,12 @@ final class ProductFieldsCopy {
                 source(f.sources(), "currency", source));
     }
 
+    static ProductFields withSku(ProductFields f, String sku, String source) {
+        return new ProductFields(f.title(), f.brand(), sku, f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
+                f.currency(), f.availability(), f.images(), f.description(), f.category(), f.specs(),
+                source(f.sources(), "sku", source));
+    }
+
     private static Map<String, String> source(Map<String, String> sources, String field, String source) {
         Map<String, String> s = new LinkedHashMap<>(sources);
         s.put(field, source);
