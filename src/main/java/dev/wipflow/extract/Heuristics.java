@@ -37,6 +37,7 @@ final class Heuristics {
         b.specs.putAll(specs);
         if (!known.has("brand")) b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
         if (!known.has("sku")) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs));
+        if (!known.has("availability")) b.availability = StockHeuristic.find(scope);
         if (!known.has("description")) b.description = FieldsBuilder.first(null, description(scope));
         return b.build("heuristic");
     }

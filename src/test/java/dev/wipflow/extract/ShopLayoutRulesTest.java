@@ -39,4 +39,23 @@ class ShopLayoutRulesTest {
         assertThat(f.compareAtPrice()).isEqualByComparingTo("1299.00");
         assertThat(f.currency()).isEqualTo("EUR");
     }
+
+    @Test
+    void a_visible_sold_out_notice_or_a_disabled_buy_button_is_out_of_stock() throws IOException {
+        ProductFields f = extract("stock-sold-out-es.html", "https://moda.example.es/chaqueta");
+        assertThat(f.availability()).isEqualTo("out of stock");
+    }
+
+    @Test
+    void a_sold_out_size_or_a_sold_out_recommendation_says_nothing_about_the_product() throws IOException {
+        ProductFields f = extract("stock-option-sold-out.html", "https://mode.example.de/pullover");
+        assertThat(f.availability()).isNull();
+    }
+
+    @Test
+    void a_product_with_several_offers_is_in_stock_when_one_can_be_bought() throws IOException {
+        ProductFields f = extract("stock-offers-sizes.html", "https://shoes.example.com/trail");
+        assertThat(f.availability()).isEqualTo("in stock");
+        assertThat(f.price()).isEqualByComparingTo("120.00");
+    }
 }
