@@ -58,4 +58,11 @@ class ShopLayoutRulesTest {
         assertThat(f.availability()).isEqualTo("in stock");
         assertThat(f.price()).isEqualByComparingTo("120.00");
     }
+
+    @Test
+    void the_declared_image_comes_first_in_its_largest_rendition_then_the_gallery_without_junk() throws IOException {
+        ProductFields f = extract("images-declared-first.html", "https://vases.example.com/p/blue-vase");
+        assertThat(f.images()).containsExactly("https://vases.example.com/media/full/blue-vase-main.jpg",
+                "https://vases.example.com/media/full/blue-vase-side.jpg");
+    }
 }
