@@ -33,6 +33,9 @@ final class PriceHeuristic {
             + "\\d\\s*[x×]\\s*\\D{0,4}\\d|payments? of|instal+ments?|/\\s*mo(?:nth)?\\b|per month|monthly|mensual|monatlich|"
             + "\\b(?:shipping|delivery|postage|versand|lieferung|livraison|envío|spedizione|verzending)\\b|"
             + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b)");
+    /** A saving printed beside the price ("Risparmia il 20%") labels only itself, not the price next to it. */
+    private static final Pattern SAVING_TEXT = Pattern.compile("(?i)(you save|sie sparen|vous économisez|ahorras|risparmi|"
+            + "\\bsave\\b|\\bspare\\b)");
     private static final Pattern OLD_TEXT = Pattern.compile("(?i)^\\s*(was|rrp|list price|regular price|reg\\.|compare at|statt|uvp|"
             + "prix conseillé|precio recomendado|prezzo consigliato|adviesprijs|"
             + "prix barré|avant|antes|prima|voorheen|tidigare|ord\\.|ursprünglich|regularna|通常価格|de)\\b");
@@ -183,7 +186,12 @@ final class PriceHeuristic {
         Element parent = e.parent();
         if (parent == null) return false;
         String around = parent.text();
-        return around.length() <= 80 && NOT_PRICE_TEXT.matcher(around).find();
+        if (around.length() > 80) return false;
+        java.util.regex.Matcher m = NOT_PRICE_TEXT.matcher(around);
+        while (m.find()) {
+            if (!SAVING_TEXT.matcher(m.group()).matches()) return true;
+        }
+        return false;
     }
 
     private static boolean hasDigit(Element e) {
