@@ -37,7 +37,10 @@ final class FieldsMerge {
         return of(values, sources);
     }
 
-    /** Structured data often names one image while the gallery shows several; keep the order, add the rest. */
+    /**
+     * Structured data or {@code og:image} often names one image while the gallery shows several: the declared image
+     * comes first (in the gallery's larger rendition when it has one), then the rest; a declared icon or logo is dropped.
+     */
     @SuppressWarnings("unchecked")
     private static void completeImages(List<ProductFields> bestFirst, Map<String, Object> values) {
         List<String> chosen = (List<String>) values.get("images");
@@ -46,14 +49,26 @@ final class FieldsMerge {
         for (ProductFields f : bestFirst) {
             if ("heuristic".equals(f.sources().get("images"))) gallery.addAll(f.images());
         }
-        boolean socialImage = bestFirst.stream().anyMatch(f -> f.images() == chosen && "meta".equals(f.sources().get("images")));
-        if (socialImage && !gallery.isEmpty()) {
-            values.put("images", gallery);
-            return;
-        }
-        List<String> all = new ArrayList<>(chosen);
+        List<String> all = new ArrayList<>();
+        String declared = chosen.get(0);
+        if (!ImageUrls.isJunk(declared)) all.add(sameFileInGallery(declared, gallery));
+        else if (gallery.isEmpty()) return;
         all.addAll(gallery);
         values.put("images", ImageUrls.dedupe(all));
+    }
+
+    /** Shops serve a resized copy of a gallery picture under another folder with the same file name: take the gallery's. */
+    private static String sameFileInGallery(String declared, List<String> gallery) {
+        String name = fileName(ImageUrls.key(declared));
+        if (name.length() < 5) return declared;
+        for (String g : gallery) {
+            if (fileName(ImageUrls.key(g)).equals(name)) return g;
+        }
+        return declared;
+    }
+
+    private static String fileName(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
     }
 
     @SuppressWarnings("unchecked")

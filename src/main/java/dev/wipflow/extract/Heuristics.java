@@ -40,6 +40,7 @@ final class Heuristics {
         if (!known.has("brand")) b.brand = FieldsBuilder.first(null, IdentityHeuristic.brand(scope, specs));
         if (!ProductIds.declared(known.sku())) b.sku = FieldsBuilder.first(null, IdentityHeuristic.sku(scope, specs, addresses(doc, meta, base)));
         else b.sku = shownInstead(doc, scope, specs, known.sku());
+        if (!known.has("availability")) b.availability = StockHeuristic.find(scope);
         if (!known.has("description")) b.description = FieldsBuilder.first(null, description(scope));
         return b.build("heuristic");
     }

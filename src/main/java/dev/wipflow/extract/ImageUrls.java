@@ -17,7 +17,7 @@ final class ImageUrls {
                     + "(?:_crop_[a-z]+)?(?:@\\dx)?|-\\d{2,5}x\\d{2,5}|-scaled)(?=\\.[a-zA-Z]{3,4}$)");
     private static final Pattern JUNK = Pattern.compile(
             "(?i)(?:^|[/_.-])(?:logo|icon|icons|sprite|sprites|favicon|pixel|spacer|blank|placeholder|spinner|loader|"
-                    + "loading|badge|payment|payments|flag|flags|avatar|rating|stars?|arrow|close|search|cart|trustpilot|trusted|"
+                    + "loading|transparent|badge|payment|payments|flag|flags|avatar|rating|stars?|arrow(?:left|right|up|down)?|close|search|cart|trustpilot|trusted|"
                     + "siegel|seal|certificate|guarantee|klarna|paypal|visa|mastercard)(?:[/_.-]|\\d|$)");
     /** Magento serves resized copies from {@code /cache/<hash>/} beside the original path. */
     private static final Pattern MAGENTO_CACHE = Pattern.compile("/cache/(?:\\d+/)?(?:[a-z_]+/)?[0-9a-f]{32}/");

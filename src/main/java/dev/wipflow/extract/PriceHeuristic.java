@@ -16,7 +16,8 @@ final class PriceHeuristic {
     }
 
     private static final String CANDIDATES = "[itemprop=price], [data-price-amount], [data-product-price], [class*=price], "
-            + "[id*=price], [class*=Price], [id*=Price], [class*=amount], [class*=prix], [class*=preis], [class*=cena], del, s, strike";
+            + "[id*=price], [class*=Price], [id*=Price], [class*=amount], [class*=prix], [class*=preis], [class*=cena], del, s, strike, ins, "
+            + "[class~=(?i)(^|\\s)(was|now|old|new|sale|current|special|regular|compare|offer)([-_]\\S*)?(\\s|$)]";
     private static final Pattern OLD = Pattern.compile("(?i)(old|was|compare|strike|original|before|list|regular|"
             + "crossed|uvp|rrp|msrp|statt|normal|retail|non-?sale)");
     /** Manufacturer list prices: a compare-at price only when the shop shows no "was" price of its own. */
@@ -26,7 +27,17 @@ final class PriceHeuristic {
             + "reduced|offer|with-(?:list|old|compare|regular)|has-discount)");
     private static final Pattern SKIP = Pattern.compile("(?i)(per-?unit|unit-?price|price-?per|tax-?label|installment|"
             + "klarna|afterpay|shipping|saving|save|discount|percent|badge|label|price-?range|price-?filter|tier)");
-    private static final Pattern OLD_TEXT = Pattern.compile("(?i)^\\s*(was|regular price|reg\\.|compare at|statt|uvp|"
+    /** Text that makes an amount something other than the price paid: unit prices, instalments, shipping, savings. */
+    private static final Pattern NOT_PRICE_TEXT = Pattern.compile("(?i)(/\\s*(?:\\d+\\s*)?(?:kg|g|l|ml|m|m²|m2|st(?:ück)?|pcs?|unit|stk)\\b|"
+            + "\\bper\\s+(?:kg|g|litre|liter|l|100|unit|m)\\b|\\b(?:grundpreis|prix au kilo|precio por|prezzo al)|"
+            + "\\d\\s*[x×]\\s*\\D{0,4}\\d|payments? of|instal+ments?|/\\s*mo(?:nth)?\\b|per month|monthly|mensual|monatlich|"
+            + "\\b(?:shipping|delivery|postage|versand|lieferung|livraison|envío|spedizione|verzending)\\b|"
+            + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b)");
+    /** A saving printed beside the price ("Risparmia il 20%") labels only itself, not the price next to it. */
+    private static final Pattern SAVING_TEXT = Pattern.compile("(?i)(you save|sie sparen|vous économisez|ahorras|risparmi|"
+            + "\\bsave\\b|\\bspare\\b)");
+    private static final Pattern OLD_TEXT = Pattern.compile("(?i)^\\s*(was|rrp|list price|regular price|reg\\.|compare at|statt|uvp|"
+            + "prix conseillé|precio recomendado|prezzo consigliato|adviesprijs|"
             + "prix barré|avant|antes|prima|voorheen|tidigare|ord\\.|ursprünglich|regularna|通常価格|de)\\b");
 
     private PriceHeuristic() {
@@ -37,6 +48,10 @@ final class PriceHeuristic {
             Found f = findIn(area, scope, hint);
             if (f.price() != null) return f;
         }
+        for (Element area : new Element[] {scope.info(), scope.product()}) {
+            Found f = fromText(area, scope, hint);
+            if (f.price() != null) return f;
+        }
         return new Found(null, null);
     }
 
@@ -45,7 +60,7 @@ final class PriceHeuristic {
         for (Element e : area.select(CANDIDATES)) {
             if (leaves.size() > 40) break;
             if (SKIP.matcher(e.className() + " " + e.id()).find() || scope.isAside(e)) continue;
-            if (!hasDigit(e)) continue;
+            if (!hasDigit(e) || notPrice(e)) continue;
             leaves.removeIf(prev -> e.parents().contains(prev));
             if (leaves.stream().noneMatch(prev -> prev.parents().contains(e) || prev == e)) leaves.add(e);
         }
@@ -122,6 +137,61 @@ final class PriceHeuristic {
             }
         }
         return text.length() > 80 ? Optional.empty() : fromText;
+    }
+
+    /**
+     * Prices written as plain text in the buy box, with no markup naming them: the innermost short elements holding an
+     * amount with a currency mark; labelled list prices ("UVP", "RRP", "was") and struck ones give the compare-at price.
+     */
+    private static Found fromText(Element area, ProductScope scope, CurrencyHint hint) {
+        Money price = null;
+        Money compare = null;
+        int seen = 0;
+        for (Element e : area.getAllElements()) {
+            if (seen > 40) break;
+            String text = e.text();
+            if (text.isEmpty() || text.length() > 40 || !hasDigit(e) || scope.isAside(e)) continue;
+            if (e.children().stream().anyMatch(PriceHeuristic::hasDigit)) continue;
+            String withMark = withCurrencyMark(e, text);
+            if (withMark == null || notPrice(e)) continue;
+            Optional<Money> m = PriceParser.parse(withMark, hint);
+            if (m.isEmpty() || m.get().amount().signum() <= 0) continue;
+            seen++;
+            if (struck(e) || OLD_TEXT.matcher(text).find() || OLD.matcher(marks(e)).find() && !NOW.matcher(marks(e)).find()) {
+                if (compare == null) compare = m.get();
+            } else if (price == null) {
+                price = m.get();
+            }
+        }
+        return new Found(price, compare);
+    }
+
+    /** The amount's text with its currency mark, which may stand in the element just before or after it; null if none. */
+    private static String withCurrencyMark(Element e, String text) {
+        if (Currencies.find(text, CurrencyHint.NONE) != null) return text;
+        Element next = e.nextElementSibling();
+        if (next != null && next.text().length() <= 4 && Currencies.find(next.text(), CurrencyHint.NONE) != null) {
+            return text + " " + next.text();
+        }
+        Element prev = e.previousElementSibling();
+        if (prev != null && prev.text().length() <= 4 && Currencies.find(prev.text(), CurrencyHint.NONE) != null) {
+            return prev.text() + " " + text;
+        }
+        return null;
+    }
+
+    /** An amount labelled as a unit price, an instalment, shipping or a saving, in its own text or its label's. */
+    private static boolean notPrice(Element e) {
+        if (NOT_PRICE_TEXT.matcher(e.text()).find()) return true;
+        Element parent = e.parent();
+        if (parent == null) return false;
+        String around = parent.text();
+        if (around.length() > 80) return false;
+        java.util.regex.Matcher m = NOT_PRICE_TEXT.matcher(around);
+        while (m.find()) {
+            if (!SAVING_TEXT.matcher(m.group()).matches()) return true;
+        }
+        return false;
     }
 
     private static boolean hasDigit(Element e) {

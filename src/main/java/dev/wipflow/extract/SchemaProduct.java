@@ -89,10 +89,23 @@ final class SchemaProduct {
         }
         b.price = price;
         if (currency != null && Currencies.isIso(currency.trim())) b.currency = currency.trim().toUpperCase(Locale.ROOT);
-        b.availability = FieldsBuilder.first(b.availability, Schema.availability(Schema.text(offer, "availability")));
+        b.availability = FieldsBuilder.first(b.availability, availability(offer, offers, variantId));
         boolean chosenVariant = variantId != null && matches(offer, variantId) && Schema.text(offer, "sku") != null;
         b.sku = chosenVariant ? Schema.text(offer, "sku") : FieldsBuilder.first(b.sku, Schema.text(offer, "sku"));
         for (String g : GTINS) b.gtin = FieldsBuilder.first(b.gtin, Schema.text(offer, g));
+    }
+
+    /**
+     * The chosen offer's availability; when no variant was asked for and the product has several offers (sizes,
+     * colours), it is in stock when any of them can be bought.
+     */
+    private static String availability(JsonNode offer, List<JsonNode> offers, String variantId) {
+        String chosen = Schema.availability(Schema.text(offer, "availability"));
+        if (variantId != null && matches(offer, variantId) || offers.size() < 2 || "in stock".equals(chosen)) return chosen;
+        for (JsonNode o : offers) {
+            if ("in stock".equals(Schema.availability(Schema.text(o, "availability")))) return "in stock";
+        }
+        return chosen;
     }
 
     private static BigDecimal amount(JsonNode node, String field) {

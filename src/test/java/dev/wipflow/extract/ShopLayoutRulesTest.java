@@ -1,0 +1,68 @@
+package dev.wipflow.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wipflow.wip.ProductFields;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** General rules about how shops lay out a product's price, stock and pictures, each on a small page of its own. */
+class ShopLayoutRulesTest {
+    private static ProductFields extract(String name, String url) throws IOException {
+        try (InputStream in = ShopLayoutRulesTest.class.getResourceAsStream("/rules/" + name)) {
+            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new ProductExtractor(null, FieldFiller.NONE).extractFrom(new Page(url, url, 200, "text/html", html));
+        }
+    }
+
+    @Test
+    void a_was_now_layout_gives_the_current_price_and_the_old_one_as_compare_at() throws IOException {
+        ProductFields f = extract("sale-was-now.html", "https://furniture.example.co.uk/p/oak-table");
+        assertThat(f.price()).isEqualByComparingTo("1299.00");
+        assertThat(f.compareAtPrice()).isEqualByComparingTo("1499.00");
+        assertThat(f.currency()).isEqualTo("GBP");
+    }
+
+    @Test
+    void del_and_ins_give_the_inserted_price() throws IOException {
+        ProductFields f = extract("sale-del-ins.html", "https://books.example.co.uk/walnut-bookcase");
+        assertThat(f.price()).isEqualByComparingTo("1299");
+        assertThat(f.compareAtPrice()).isEqualByComparingTo("1499");
+    }
+
+    @Test
+    void a_list_price_a_saving_and_a_unit_price_are_not_the_price() throws IOException {
+        ProductFields f = extract("sale-rrp-de.html", "https://kaffee.example.de/km-200");
+        assertThat(f.price()).isEqualByComparingTo("1099.00");
+        assertThat(f.compareAtPrice()).isEqualByComparingTo("1299.00");
+        assertThat(f.currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void a_visible_sold_out_notice_or_a_disabled_buy_button_is_out_of_stock() throws IOException {
+        ProductFields f = extract("stock-sold-out-es.html", "https://moda.example.es/chaqueta");
+        assertThat(f.availability()).isEqualTo("out of stock");
+    }
+
+    @Test
+    void a_sold_out_size_or_a_sold_out_recommendation_says_nothing_about_the_product() throws IOException {
+        ProductFields f = extract("stock-option-sold-out.html", "https://mode.example.de/pullover");
+        assertThat(f.availability()).isNull();
+    }
+
+    @Test
+    void a_product_with_several_offers_is_in_stock_when_one_can_be_bought() throws IOException {
+        ProductFields f = extract("stock-offers-sizes.html", "https://shoes.example.com/trail");
+        assertThat(f.availability()).isEqualTo("in stock");
+        assertThat(f.price()).isEqualByComparingTo("120.00");
+    }
+
+    @Test
+    void the_declared_image_comes_first_in_its_largest_rendition_then_the_gallery_without_junk() throws IOException {
+        ProductFields f = extract("images-declared-first.html", "https://vases.example.com/p/blue-vase");
+        assertThat(f.images()).containsExactly("https://vases.example.com/media/full/blue-vase-main.jpg",
+                "https://vases.example.com/media/full/blue-vase-side.jpg");
+    }
+}
