@@ -63,10 +63,6 @@ public final class RunContext {
         return deadline != null && Instant.now().plus(EXPIRY_SLACK).isAfter(deadline);
     }
 
-    public Instant deadline() {
-        return deadline;
-    }
-
     /** True when waiting {@code wait} would still end inside the budget. */
     public boolean fits(Duration wait) {
         return deadline == null || Instant.now().plus(wait).isBefore(deadline);
