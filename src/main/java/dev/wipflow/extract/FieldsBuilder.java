@@ -41,10 +41,9 @@ final class FieldsBuilder {
 
     ProductFields build(String source) {
         ProductFields raw = new ProductFields(title, brand, sku, mpn, gtin, price, compareAtPrice, currency,
-                availability, images, description, category, specs, null);
+                availability, images, description, category, specs, null, null, null, null, null, null);
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : raw.present()) sources.put(name, source);
-        return new ProductFields(title, brand, sku, mpn, gtin, price, compareAtPrice, currency, availability, images,
-                description, category, specs, sources);
+        return raw.withSources(sources);
     }
 }

@@ -71,12 +71,7 @@ final class FieldsMerge {
         return key.substring(key.lastIndexOf('/') + 1);
     }
 
-    @SuppressWarnings("unchecked")
     static ProductFields of(Map<String, Object> v, Map<String, String> sources) {
-        return new ProductFields((String) v.get("title"), (String) v.get("brand"), (String) v.get("sku"),
-                (String) v.get("mpn"), (String) v.get("gtin"), (BigDecimal) v.get("price"),
-                (BigDecimal) v.get("compare_at_price"), (String) v.get("currency"), (String) v.get("availability"),
-                (List<String>) v.get("images"), (String) v.get("description"), (List<String>) v.get("category"),
-                (Map<String, String>) v.get("specs"), sources);
+        return ProductFields.of(v, sources);
     }
 }

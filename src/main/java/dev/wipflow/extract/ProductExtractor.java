@@ -70,7 +70,6 @@ public final class ProductExtractor implements Extractor {
     private static ProductFields credited(ProductFields f) {
         java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
         for (String name : f.present()) sources.put(name, f.sources().getOrDefault(name, "llm"));
-        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
-                f.currency(), f.availability(), f.images(), f.description(), f.category(), f.specs(), sources);
+        return f.withSources(sources);
     }
 }

@@ -1,9 +1,7 @@
 package dev.wipflow.extract;
 
 import dev.wipflow.wip.ProductFields;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Copies of {@link ProductFields} with one field replaced and its source recorded. */
 final class ProductFieldsCopy {
@@ -11,26 +9,14 @@ final class ProductFieldsCopy {
     }
 
     static ProductFields withCategory(ProductFields f, List<String> category, String source) {
-        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
-                f.currency(), f.availability(), f.images(), f.description(), category, f.specs(),
-                source(f.sources(), "category", source));
+        return f.with("category", category, source);
     }
 
     static ProductFields withCurrency(ProductFields f, String currency, String source) {
-        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
-                currency, f.availability(), f.images(), f.description(), f.category(), f.specs(),
-                source(f.sources(), "currency", source));
+        return f.with("currency", currency, source);
     }
 
     static ProductFields withSku(ProductFields f, String sku, String source) {
-        return new ProductFields(f.title(), f.brand(), sku, f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
-                f.currency(), f.availability(), f.images(), f.description(), f.category(), f.specs(),
-                source(f.sources(), "sku", source));
-    }
-
-    private static Map<String, String> source(Map<String, String> sources, String field, String source) {
-        Map<String, String> s = new LinkedHashMap<>(sources);
-        s.put(field, source);
-        return s;
+        return f.with("sku", sku, source);
     }
 }

@@ -52,17 +52,9 @@ final class FilledFields {
     private ProductFields merged() {
         Map<String, String> sources = new LinkedHashMap<>(found.sources());
         values.keySet().forEach(f -> sources.put(f, "llm"));
-        return new ProductFields(
-                pick("title", found.title()), pick("brand", found.brand()), pick("sku", found.sku()),
-                pick("mpn", found.mpn()), pick("gtin", found.gtin()), pick("price", found.price()),
-                found.compareAtPrice(), pick("currency", found.currency()),
-                pick("availability", found.availability()), pick("images", found.images()),
-                pick("description", found.description()), pick("category", found.category()), found.specs(), sources);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T pick(String field, T current) {
-        return values.containsKey(field) ? (T) values.get(field) : current;
+        Map<String, Object> merged = new LinkedHashMap<>(found.values());
+        merged.putAll(values);
+        return ProductFields.of(merged, sources);
     }
 
     static BigDecimal price(String text) {

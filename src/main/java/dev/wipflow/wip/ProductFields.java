@@ -11,7 +11,10 @@ import java.util.Map;
 /**
  * A product as extracted from a supplier page. Every value may be missing;
  * {@code sources} says where each present field came from: {@code feed}, {@code json-ld},
- * {@code microdata}, {@code rdfa}, {@code meta}, {@code heuristic} or {@code llm}.
+ * {@code microdata}, {@code rdfa}, {@code meta}, {@code heuristic}, {@code llm}, {@code document} (a supplier's
+ * document), {@code manual} (a person's correction) or {@code sheet} (a person's edit in the sheet).
+ * {@code cost} is what the supplier charges (never the shop price); {@code options}, {@code group} and
+ * {@code variants} describe the variant of the page that is this product and its siblings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductFields(
@@ -28,20 +31,72 @@ public record ProductFields(
         String description,
         List<String> category,
         Map<String, String> specs,
+        BigDecimal cost,
+        Integer quantity,
+        Map<String, String> options,
+        VariantGroup group,
+        List<Variant> variants,
         Map<String, String> sources) {
 
     public static final List<String> NAMES = List.of("title", "brand", "sku", "mpn", "gtin", "price",
-            "compare_at_price", "currency", "availability", "images", "description", "category", "specs");
+            "compare_at_price", "currency", "availability", "images", "description", "category", "specs", "cost", "quantity",
+            "options", "group", "variants");
 
     public ProductFields {
         images = images == null ? List.of() : List.copyOf(images);
         category = category == null ? List.of() : List.copyOf(category);
         specs = specs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(specs));
+        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        variants = variants == null ? List.of() : List.copyOf(variants);
         sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     public static ProductFields empty() {
-        return new ProductFields(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return of(Map.of(), Map.of());
+    }
+
+    /** Fields from values by name ({@link #NAMES}; a missing name is no value) and their sources. */
+    @SuppressWarnings("unchecked")
+    public static ProductFields of(Map<String, ?> v, Map<String, String> sources) {
+        return new ProductFields((String) v.get("title"), (String) v.get("brand"), (String) v.get("sku"),
+                (String) v.get("mpn"), (String) v.get("gtin"), (BigDecimal) v.get("price"),
+                (BigDecimal) v.get("compare_at_price"), (String) v.get("currency"), (String) v.get("availability"),
+                (List<String>) v.get("images"), (String) v.get("description"), (List<String>) v.get("category"),
+                (Map<String, String>) v.get("specs"), (BigDecimal) v.get("cost"), (Integer) v.get("quantity"),
+                (Map<String, String>) v.get("options"), (VariantGroup) v.get("group"), (List<Variant>) v.get("variants"),
+                sources);
+    }
+
+    /** The values that are present, by name, in {@link #NAMES} order. */
+    public Map<String, Object> values() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : present()) out.put(name, value(name));
+        return out;
+    }
+
+    /** A copy with one field replaced ({@code null} removes it) and its source recorded. */
+    public ProductFields with(String name, Object value, String source) {
+        Map<String, Object> v = values();
+        Map<String, String> s = new LinkedHashMap<>(sources);
+        if (value == null) {
+            v.remove(name);
+            s.remove(name);
+        } else {
+            value(name);
+            v.put(name, value);
+            if (source != null) s.put(name, source);
+        }
+        return of(v, s);
+    }
+
+    /** A copy with other sources. */
+    public ProductFields withSources(Map<String, String> newSources) {
+        return of(values(), newSources);
+    }
+
+    /** The page sells several variants and none of them is this product's SKU. */
+    public boolean variantUnmatched() {
+        return variants.size() > 1 && variants.stream().noneMatch(Variant::matched);
     }
 
     /** Names of the fields that hold a value, in {@link #NAMES} order. */
@@ -77,6 +132,11 @@ public record ProductFields(
             case "description" -> description;
             case "category" -> category;
             case "specs" -> specs;
+            case "cost" -> cost;
+            case "quantity" -> quantity;
+            case "options" -> options;
+            case "group" -> group;
+            case "variants" -> variants;
             default -> throw new IllegalArgumentException("unknown field " + name);
         };
     }

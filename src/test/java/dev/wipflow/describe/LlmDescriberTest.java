@@ -42,7 +42,7 @@ class LlmDescriberTest {
                  "care_instructions": "Wipe dry after use."}""");
         ProductFields fields = new ProductFields("Steel sink", "Acme", "S-1", null, null, new BigDecimal("199.00"), null,
                 "EUR", null, List.of("https://x.test/a.jpg"), null, null, Map.of("Material", "steel"),
-                Map.of("title", "json-ld"));
+                null, null, null, null, null, Map.of("title", "json-ld"));
 
         Descriptions d = describer.describe(fields, RunContext.unbounded());
 

@@ -105,7 +105,7 @@ class ProductExtractorTest {
         FieldFiller filler = (found, page, text, ctx) -> {
             texts.add(text);
             return new ProductFields(null, "Mauviel", null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null, null, null, null, null);
         };
         ProductExtractor extractor = new ProductExtractor(fetcher, filler);
 

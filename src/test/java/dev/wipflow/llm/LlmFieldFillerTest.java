@@ -36,7 +36,7 @@ class LlmFieldFillerTest {
 
     static ProductFields titledOnly() {
         return new ProductFields("Steel sink", null, "S-1", "M-1", "4006381333931", null, null, null, "InStock", null,
-                "A sink.", List.of("Kitchen"), null, Map.of("title", "json-ld", "sku", "json-ld"));
+                "A sink.", List.of("Kitchen"), null, null, null, null, null, null, Map.of("title", "json-ld", "sku", "json-ld"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class LlmFieldFillerTest {
     @Test
     void nothing_missing_means_no_call() {
         ProductFields full = new ProductFields("T", "B", "S", "M", "G", BigDecimal.ONE, null, "USD", "InStock",
-                List.of("https://x.test/a.jpg"), "D", List.of("C"), null, null);
+                List.of("https://x.test/a.jpg"), "D", List.of("C"), null, null, null, null, null, null, null);
         assertThat(filler.fill(full, PAGE, "text", RunContext.unbounded())).isSameAs(full);
         assertThat(llm.requests()).isEmpty();
     }
