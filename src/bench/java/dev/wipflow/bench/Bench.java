@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * What a product costs wipflow itself, and how it grows: starts {@code target/wipflow.jar} as a child process with
- * {@code -Xmx128m} against local fakes and writes {@code results.json} and a table. Run with
- * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder.
+ * What a product costs wipflow itself, and how it grows: starts {@code target/wipflow.jar} as a child process in a
+ * 256 MB memory box with no JVM flag (see {@link WipflowProcess}) against local fakes and writes {@code results.json} and a table. Run with
+ * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder, and optionally the parts to run (then the
+ * results are printed as JSON instead of the table).
  */
 public final class Bench {
     private static final Duration ZERO = Duration.ZERO;
@@ -49,19 +50,74 @@ public final class Bench {
         try (Fakes fakes = new Fakes(work)) {
             Bench bench = new Bench(jar, work, fakes);
             bench.results.put("machine", Machine.describe());
-            bench.local();
-            bench.google();
-            bench.sheetsBound();
-            bench.scale();
-            bench.sse();
+            List<String> only = List.of(args).subList(Math.min(2, args.length), args.length);
+            Map<String, Section> sections = new LinkedHashMap<>();
+            sections.put("cold", bench::coldStart);
+            sections.put("local", bench::local);
+            sections.put("google", bench::google);
+            sections.put("sheets", bench::sheetsBound);
+            sections.put("scale", bench::scale);
+            sections.put("sse", bench::sse);
+            for (var s : sections.entrySet()) {
+                if (only.isEmpty() || only.contains(s.getKey())) s.getValue().run();
+            }
             bench.results.put("startup_ms", Stats.of(bench.startups).json());
             bench.results.put("bench_seconds", Math.round((System.nanoTime() - t0) / 1e9));
             Files.createDirectories(out);
             Driver.JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), bench.results);
-            System.out.println(bench.report.table(bench.results));
+            System.out.println(only.isEmpty() ? bench.report.table(bench.results)
+                    : Driver.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bench.results));
             System.out.println("results: " + out.resolve("results.json").toAbsolutePath());
         }
         System.exit(0); // the fakes' executors are not daemons
+    }
+
+    /** A part of the bench; the third and later arguments name the parts to run ({@code cold local google sheets scale sse}). */
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    /**
+     * What an instance stopped when idle costs its first caller: three starts on one database of waiting products,
+     * each timed from {@code ProcessBuilder.start()} to the first {@code /api/health}, then the first
+     * {@code process-one} after the start against the median of the next twenty (warm) ones.
+     */
+    private void coldStart() throws Exception {
+        fakes.latency(ZERO, ZERO, ZERO, ZERO);
+        int starts = 3, warm = 20;
+        Path dir = work.resolve("cold");
+        try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of())) {
+            new Driver(w.base).add("cold", "C", starts * (warm + 1), fakes::page);
+        }
+        List<Double> health = new ArrayList<>(), first = new ArrayList<>(), warmMedians = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of())) {
+                health.add(w.startup.toNanos() / 1e6);
+                Driver d = new Driver(w.base);
+                first.add(timedProcessOne(d));
+                List<Double> later = new ArrayList<>();
+                for (int k = 0; k < warm; k++) later.add(timedProcessOne(d));
+                warmMedians.add(Stats.of(later).p50());
+                results.put("memory_cold_start", memory(w));
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("starts", starts);
+        r.put("health_ms", Stats.of(health).json());
+        r.put("first_process_one_ms", Stats.of(first).json());
+        r.put("warm_process_one_p50_ms", Stats.of(warmMedians).json());
+        r.put("first_over_warm", Stats.round(Stats.of(first).p50() / Stats.of(warmMedians).p50()));
+        results.put("cold_start", r);
+        System.err.printf("[bench] cold start: health p50 %.0f ms, first process-one p50 %.1f ms, warm %.1f ms%n",
+                Stats.of(health).p50(), Stats.of(first).p50(), Stats.of(warmMedians).p50());
+    }
+
+    private static double timedProcessOne(Driver d) {
+        long t0 = System.nanoTime();
+        JsonNode answer = d.post("/api/cold/wip/process-one", FAST);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!answer.path("success").asBoolean()) throw new IllegalStateException("process-one failed: " + answer);
+        return ms;
     }
 
     /** Local sheet, built-in cleaner, fast mode: wipflow's own cost, and throughput at 1, 4 and 16 callers. */
@@ -281,8 +337,19 @@ public final class Bench {
         return m;
     }
 
+    /** The process's peak and current RSS and, in a memory box, the box's peak and how often it was at its limit. */
     private static Map<String, Object> memory(WipflowProcess w) {
-        return Map.of("peak_rss_mb", Stats.round(w.peakRssMb()), "rss_mb", Stats.round(w.rssMb()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("peak_rss_mb", Stats.round(w.peakRssMb()));
+        m.put("rss_mb", Stats.round(w.rssMb()));
+        w.box.ifPresent(b -> {
+            m.put("box", b.kind());
+            m.put("box_limit_mb", Stats.round(b.limitMb()));
+            m.put("box_peak_mb", Stats.round(b.peakMb()));
+            m.put("box_times_at_limit", b.timesAtLimit());
+        });
+        if (w.box.isEmpty()) m.put("box", "none (-Xmx128m)");
+        return m;
     }
 
     private static void delete(Path dir) throws java.io.IOException {

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The real fat jar as a child process ({@code java -Xmx128m -jar}), with its own SQLite file and log. */
+/**
+ * The real fat jar as a child process with its own SQLite file and log: {@code java -jar} with no JVM flag inside a
+ * 256 MB {@link MemoryBox}, as in a small container, or {@code java -Xmx128m -jar} where this machine has no box.
+ */
 final class WipflowProcess implements AutoCloseable {
     /** Variables of the parent's environment that would change what wipflow talks to. */
     private static final List<String> CLEARED = List.of("PORT", "DATABASE_URL", "API_TOKEN", "GOOGLE_SHEETS_SPREADSHEET_ID",
@@ -21,21 +25,29 @@ final class WipflowProcess implements AutoCloseable {
             "LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL", "APPS_SCRIPT_URL", "LEASE_SECONDS", "MAX_SECONDS", "CORS_ORIGINS",
             "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
+    static final int BOX_MB = 256;
+
     final Process process;
     final String base;
     /** From {@code ProcessBuilder.start()} to the first 200 of {@code /api/health}. */
     final Duration startup;
+    /** The memory box it runs in; empty when it runs with {@code -Xmx128m} instead. */
+    final Optional<MemoryBox> box;
 
-    private WipflowProcess(Process process, String base, Duration startup) {
+    private WipflowProcess(Process process, String base, Duration startup, Optional<MemoryBox> box) {
         this.process = process;
         this.base = base;
         this.startup = startup;
+        this.box = box;
     }
 
     static WipflowProcess start(Path jar, Path dir, Map<String, String> env) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toAbsolutePath().toString())
+        Optional<MemoryBox> box = MemoryBox.create("wipflow-bench-" + port, BOX_MB);
+        List<String> java = box.isPresent() ? List.of(javaCommand(), "-jar", jar.toAbsolutePath().toString())
+                : List.of(javaCommand(), "-Xmx128m", "-jar", jar.toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(box.map(b -> b.wrap(java)).orElse(java))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
@@ -50,7 +62,10 @@ final class WipflowProcess implements AutoCloseable {
         long t0 = System.nanoTime();
         Process p = pb.start();
         while (true) {
-            if (!p.isAlive()) throw new IllegalStateException("wipflow exited with " + p.exitValue() + "; see " + dir.resolve("server.log"));
+            if (!p.isAlive()) {
+                box.ifPresent(MemoryBox::close);
+                throw new IllegalStateException("wipflow exited with " + p.exitValue() + "; see " + dir.resolve("server.log"));
+            }
             try (Response r = http.newCall(health).execute()) {
                 if (r.code() == 200) break;
             } catch (IOException notYet) {
@@ -62,7 +77,13 @@ final class WipflowProcess implements AutoCloseable {
             }
             Thread.sleep(2);
         }
-        return new WipflowProcess(p, base, Duration.ofNanos(System.nanoTime() - t0));
+        return new WipflowProcess(p, base, Duration.ofNanos(System.nanoTime() - t0), box);
+    }
+
+    /** The {@code java} of the JDK running the bench, so the child runs on the same one. */
+    private static String javaCommand() {
+        Path own = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(own) ? own.toString() : "java";
     }
 
     /** Peak resident set size so far (VmHWM), in MB. */
@@ -96,5 +117,6 @@ final class WipflowProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        box.ifPresent(MemoryBox::close);
     }
 }
