@@ -21,6 +21,7 @@ import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
 import dev.wipflow.http.ProcessHandlers;
 import dev.wipflow.http.Routes;
+import dev.wipflow.http.StaticPage;
 import dev.wipflow.http.StreamLimiter;
 import dev.wipflow.http.WipHandlers;
 import dev.wipflow.json.Json;
@@ -46,7 +47,6 @@ import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,7 +129,6 @@ public final class App implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            c.staticFiles.add("/static", Location.CLASSPATH);
             c.jetty.modifyServer(s -> {
                 s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish
                 s.setStopAtShutdown(true);
@@ -144,6 +143,7 @@ public final class App implements AutoCloseable {
             Errors.register(c);
             routes.register(c);
             if (config.demo()) DemoShop.register(c);
+            new StaticPage().register(c); // last: every other GET is a file of the page
         });
         server.start(config.port());
         if (config.apiToken() == null) log.warn("API_TOKEN is not set: anyone who can reach port {} can use the API", server.port());
