@@ -349,6 +349,8 @@ public final class Bench {
             m.put("box_times_at_limit", b.timesAtLimit());
         });
         if (w.box.isEmpty()) m.put("box", "none (-Xmx128m)");
+        Map<String, Object> nmt = w.nativeMemory();
+        if (!nmt.isEmpty()) m.put("native_memory_committed_mb", nmt);
         return m;
     }
 

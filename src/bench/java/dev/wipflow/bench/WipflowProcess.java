@@ -6,10 +6,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -26,6 +30,8 @@ final class WipflowProcess implements AutoCloseable {
             "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     static final int BOX_MB = 256;
+    /** {@code -Dbench.nmt=true}: the JVM tracks its native memory, and {@link #nativeMemory()} reads it. */
+    static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
     final Process process;
     final String base;
@@ -45,8 +51,10 @@ final class WipflowProcess implements AutoCloseable {
         Files.createDirectories(dir);
         int port = freePort();
         Optional<MemoryBox> box = MemoryBox.create("wipflow-bench-" + port, BOX_MB);
-        List<String> java = box.isPresent() ? List.of(javaCommand(), "-jar", jar.toAbsolutePath().toString())
-                : List.of(javaCommand(), "-Xmx128m", "-jar", jar.toAbsolutePath().toString());
+        List<String> java = new ArrayList<>(List.of(javaCommand()));
+        if (box.isEmpty()) java.add("-Xmx128m");
+        if (NMT) java.add("-XX:NativeMemoryTracking=summary");
+        java.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(box.map(b -> b.wrap(java)).orElse(java))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -84,6 +92,33 @@ final class WipflowProcess implements AutoCloseable {
     private static String javaCommand() {
         Path own = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(own) ? own.toString() : "java";
+    }
+
+    /**
+     * Committed memory by Native Memory Tracking's categories (Java Heap, Class, Thread, Code, GC, …) in MB, and the
+     * total; empty unless {@code -Dbench.nmt=true}. Read with {@code jcmd <pid> VM.native_memory summary}.
+     */
+    Map<String, Object> nativeMemory() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!NMT) return out;
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "VM.native_memory", "summary", "scale=KB")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes());
+            p.waitFor(30, TimeUnit.SECONDS);
+            Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(text);
+            if (total.find()) out.put("total_committed_mb", Math.round(Long.parseLong(total.group(1)) / 102.4) / 10.0);
+            Matcher m = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(text);
+            while (m.find()) out.put(m.group(1).strip(), Math.round(Long.parseLong(m.group(2)) / 102.4) / 10.0);
+            Matcher threads = Pattern.compile("\\(thread #(\\d+)\\)").matcher(text);
+            if (threads.find()) out.put("threads", Integer.parseInt(threads.group(1)));
+        } catch (IOException e) {
+            out.put("error", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
     }
 
     /** Peak resident set size so far (VmHWM), in MB. */
