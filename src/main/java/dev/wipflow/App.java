@@ -14,8 +14,10 @@ import dev.wipflow.extract.FetchLimits;
 import dev.wipflow.extract.FieldFiller;
 import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
+import dev.wipflow.config.ConfigException;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
+import dev.wipflow.http.CorrectionHandlers;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -33,8 +35,11 @@ import dev.wipflow.pipeline.ExtractStep;
 import dev.wipflow.pipeline.FinalizeStep;
 import dev.wipflow.pipeline.Pipeline;
 import dev.wipflow.pipeline.SheetRowStep;
+import dev.wipflow.process.Approvals;
 import dev.wipflow.process.Batches;
+import dev.wipflow.process.JobNotices;
 import dev.wipflow.process.Processor;
+import dev.wipflow.service.Corrections;
 import dev.wipflow.service.ExportService;
 import dev.wipflow.service.JobService;
 import dev.wipflow.service.Products;
@@ -46,6 +51,9 @@ import dev.wipflow.store.Database;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
+import dev.wipflow.webhook.WebhookClient;
+import dev.wipflow.wip.ProductFields;
+import dev.wipflow.wip.Review;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -85,7 +93,7 @@ public final class App implements AutoCloseable {
 
         WipStore wips = new WipStore(db.jdbi(), db.dialect());
         EventStore events = new EventStore(db.jdbi(), clock);
-        JobStore jobs = new JobStore(db.jdbi(), clock);
+        JobStore jobs = new JobStore(db.jdbi(), clock, config.webhookUrl() != null);
 
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
@@ -97,12 +105,21 @@ public final class App implements AutoCloseable {
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
 
+        Review review;
+        try {
+            review = new Review(config.requiredFields());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("REQUIRED_FIELDS: " + e.getMessage() + " (the fields are "
+                    + String.join(", ", ProductFields.NAMES) + ")");
+        }
+        JobNotices notices = config.webhookUrl() == null ? JobNotices.NONE
+                : new JobNotices(jobs, new WebhookClient(http, config.webhookUrl(), config.webhookSecret()), "wipflow/" + VERSION);
         Processor processor = new Processor(wips, events, jobs, new Pipeline(
                 new SheetRowStep(sheet),
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
                 new CleanStep(sheet, cleaner),
-                new FinalizeStep(sheet)), config.lease(), config.maxSeconds(), clock);
+                new FinalizeStep(sheet, review)), config.lease(), config.maxSeconds(), notices, clock);
         Batches batches = new Batches(processor, wips, clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();
@@ -111,12 +128,14 @@ public final class App implements AutoCloseable {
         parts.put("describer", describer.name());
         parts.put("cleaner", cleaner.name());
         parts.put("database", db.dialect().name().toLowerCase());
+        parts.put("webhook", config.webhookUrl() == null ? "none" : "set");
         Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
 
         WipService adding = new WipService(wips, config.fetchAllowPrivate() ? url -> true
                 : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock);
         Routes routes = new Routes(
                 new WipHandlers(adding, new Products(wips, events, clock)),
+                new CorrectionHandlers(new Corrections(wips, clock), new Approvals(wips, events, sheet, config.lease(), clock)),
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips)),

@@ -50,7 +50,9 @@ public final class Bench {
         try (Fakes fakes = new Fakes(work)) {
             Bench bench = new Bench(jar, work, fakes);
             bench.results.put("machine", Machine.describe());
-            List<String> only = List.of(args).subList(Math.min(2, args.length), args.length);
+            List<String> only = new ArrayList<>(List.of(args).subList(Math.min(2, args.length), args.length));
+            String named = System.getProperty("bench.only", ""); // -Dbench.only=scale,cold with mvn -Pbench verify
+            if (!named.isBlank()) only.addAll(List.of(named.split(",")));
             Map<String, Section> sections = new LinkedHashMap<>();
             sections.put("cold", bench::coldStart);
             sections.put("local", bench::local);

@@ -30,6 +30,9 @@ public record Config(
         Duration lease,
         int maxSeconds,
         List<String> corsOrigins,
+        List<String> requiredFields,
+        String webhookUrl,
+        String webhookSecret,
         boolean demo) {
 
     public static Config fromEnvironment(Map<String, String> env, boolean demo) {
@@ -58,14 +61,49 @@ public record Config(
                 Duration.ofSeconds(v.integer("LEASE_SECONDS", 600, 1, 86_400)),
                 v.integer("MAX_SECONDS", 0, 0, 86_400),
                 v.list("CORS_ORIGINS"),
+                requiredFields(v),
+                webhookUrl(v),
+                webhookSecret(v),
                 demo);
+    }
+
+    /** The fields without which a product goes to review; each must be one of the product's field names. */
+    private static List<String> requiredFields(Values v) {
+        List<String> names = v.text("REQUIRED_FIELDS", null) == null ? List.of("title", "price")
+                : v.list("REQUIRED_FIELDS").stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).filter(n -> !n.isEmpty()).toList();
+        return List.copyOf(new java.util.LinkedHashSet<>(names));
+    }
+
+    private static String webhookUrl(Values v) {
+        String url = v.text("WEBHOOK_URL", null);
+        if (url == null) return null;
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("WEBHOOK_URL is not a valid address");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new ConfigException("WEBHOOK_URL must be an http:// or https:// address");
+        }
+        return url;
+    }
+
+    /** A webhook is always signed: without a secret, a receiver could not tell wipflow's calls from anyone's. */
+    private static String webhookSecret(Values v) {
+        String secret = v.text("WEBHOOK_SECRET", null);
+        if (v.text("WEBHOOK_URL", null) != null && secret == null) {
+            throw new ConfigException("WEBHOOK_SECRET must be set with WEBHOOK_URL (the webhook's calls are signed with it)");
+        }
+        return secret;
     }
 
     /** A copy that says which port the server really listens on. */
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, apiToken, spreadsheetId, sheetsTab, googleCredentials, sheetsRootUrl,
                 sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
-                maxSeconds, corsOrigins, demo);
+                maxSeconds, corsOrigins, requiredFields, webhookUrl, webhookSecret, demo);
     }
 
     public boolean googleSheets() {
@@ -81,7 +119,8 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", database=" + (databaseUrl.startsWith("jdbc:sqlite") ? databaseUrl : "(set)")
                 + ", apiToken=" + (apiToken == null ? "unset" : "(set)") + ", sheets=" + (googleSheets() ? "google" : "local")
-                + ", llm=" + (llm() ? "(set)" : "none") + ", appsScript=" + (appsScriptUrl == null ? "none" : "(set)") + "]";
+                + ", llm=" + (llm() ? "(set)" : "none") + ", appsScript=" + (appsScriptUrl == null ? "none" : "(set)")
+                + ", requiredFields=" + requiredFields + ", webhook=" + (webhookUrl == null ? "none" : "(set)") + "]";
     }
 
     static Map<String, String> readDotEnv(Path file) {

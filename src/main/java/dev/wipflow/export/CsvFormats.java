@@ -30,7 +30,7 @@ public final class CsvFormats {
     /**
      * Reads {@code sku,url} rows as spreadsheets save them: comma, semicolon (Excel in many European locales) or
      * tab separated, with or without Excel's byte-order mark. A header names the columns (any case, a few common
-     * names), else the first two columns are used. Reading stops at the first row beyond
+     * names), else the first two columns are used; a {@code priority} column in the header gives each item's priority. Reading stops at the first row beyond
      * {@link ItemRules#MAX_ITEMS}.
      */
     public static List<NewItem> readItems(String csv) {
@@ -39,7 +39,7 @@ public final class CsvFormats {
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
         try (MappingIterator<List<String>> rows = MAPPER.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(text)) {
-            int skuCol = 0, urlCol = 1;
+            int skuCol = 0, urlCol = 1, priorityCol = -1;
             boolean first = true;
             while (rows.hasNext()) {
                 List<String> row = rows.next();
@@ -51,18 +51,28 @@ public final class CsvFormats {
                         if (sku < 0 || url < 0) throw DomainException.badInput("the CSV header needs both sku and url columns");
                         skuCol = sku;
                         urlCol = url;
+                        priorityCol = lower.indexOf("priority");
                         continue;
                     }
                 }
                 if (row.stream().allMatch(s -> s == null || s.isBlank())) continue;
                 ItemRules.checkCount(items.size() + 1);
-                items.add(new NewItem(cell(row, skuCol), cell(row, urlCol)));
+                items.add(new NewItem(cell(row, skuCol), cell(row, urlCol), priority(row, priorityCol, items.size() + 1)));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DomainException refused) throw refused;
             throw DomainException.badInput("malformed CSV: " + e.getMessage());
         }
         return items;
+    }
+
+    /** The {@code priority} cell of a row, when the header has that column and the cell a value. */
+    private static Integer priority(List<String> row, int col, int itemNumber) {
+        String cell = col < 0 ? "" : cell(row, col);
+        if (cell.isEmpty()) return null;
+        String problem = ItemRules.priorityProblem(cell);
+        if (problem != null) throw DomainException.badInput("CSV item " + itemNumber + ": " + problem);
+        return Integer.parseInt(cell.strip());
     }
 
     /** The separator of the first line that has one: a tab, else whichever of ';' and ',' it holds more of. */

@@ -6,8 +6,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 
 /** Every route in one place (the table of the README's API section), and how their parameters convert. */
-public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
-                     Handler health, Auth auth, CollectionGuard guard) {
+public record Routes(WipHandlers wip, CorrectionHandlers corrections, ProcessHandlers process, JobHandlers jobs,
+                     ExportHandlers export, Handler health, Auth auth, CollectionGuard guard) {
 
     public void register(JavalinConfig config) {
         // for ctx.queryParamAsClass: a value that does not convert is a 400 with the converter's message (Errors)
@@ -33,6 +33,8 @@ public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs,
         r.get("/api/{c}/wip", wip::list);
         r.get("/api/{c}/wip/{id}", wip::get);
         r.delete("/api/{c}/wip/{id}", wip::delete);
+        r.patch("/api/{c}/wip/{id}", corrections::patch);
+        r.post("/api/{c}/wip/{id}/approve", corrections::approve);
         r.post("/api/{c}/wip/{id}/reset", wip::reset);
         r.post("/api/{c}/wip/{id}/cancel", wip::cancel);
 

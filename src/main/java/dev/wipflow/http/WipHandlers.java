@@ -59,12 +59,17 @@ public final class WipHandlers {
         ctx.json(Map.of("success", true, "deleted", id));
     }
 
-    /** Sends a product back to a step ({@code from}; the start when absent). */
+    /**
+     * Sends a product back to a step ({@code from}; the start when absent), keeping the values a person set unless
+     * {@code keep_manual} is false.
+     */
     public void reset(Context ctx) {
         String collection = Requests.collection(ctx);
         long id = Requests.id(ctx, "id");
-        String from = Requests.optString(Requests.jsonObject(ctx), "from", 40);
-        ctx.json(Map.of("success", true, "item", Views.product(products.reset(collection, id, from))));
+        JsonNode body = Requests.jsonObject(ctx);
+        String from = Requests.optString(body, "from", 40);
+        boolean keepManual = !body.hasNonNull("keep_manual") || Requests.optBool(body, "keep_manual");
+        ctx.json(Map.of("success", true, "item", Views.product(products.reset(collection, id, from, keepManual))));
     }
 
     public void cancel(Context ctx) {

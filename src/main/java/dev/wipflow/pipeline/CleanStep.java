@@ -35,6 +35,6 @@ public final class CleanStep implements PipelineStep {
         Map<String, String> values = cleaner.prepare(SheetColumns.row(p, "cleaning"));
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
         cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
-        return new StepOutput.RowWritten(rowNum);
+        return new StepOutput.RowWritten(rowNum, row.isEmpty());
     }
 }

@@ -27,14 +27,19 @@ public final class ExtractStep implements PipelineStep {
         return Step.EXTRACT;
     }
 
+    /** The page's fields, with the values a person set on the product kept over them (never overwritten). */
     @Override
     public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
-        return new StepOutput.Extracted(extract(p.url(), ctx));
+        return new StepOutput.Extracted(extract(p.url(), p.fields(), ctx));
     }
 
     /** Extracts and checks the result; shared with dry runs. */
     public ProductFields extract(String url, RunContext ctx) {
-        ProductFields fields = extractor.extract(url, ctx);
+        return extract(url, null, ctx);
+    }
+
+    private ProductFields extract(String url, ProductFields previous, RunContext ctx) {
+        ProductFields fields = extractor.extract(url, ctx).withPersonValuesFrom(previous);
         for (String name : REQUIRED) {
             if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
         }

@@ -32,7 +32,7 @@ final class Answers {
         double seconds = Duration.between(run.began(), now).toMillis() / 1000.0;
         if (run.jobId() != null && end.done()) {
             jobs.record(run.jobId(), new JobResult(after.id(), after.sku(), after.rowNum(), end.status() == Status.READY,
-                    ProcessResult.extracted(after), seconds, end.jobError()));
+                    ProcessResult.extracted(after), seconds, end.jobError(after), end.status().id(), after.sheetWrite()));
         }
         return ProcessResult.ran(after, end, run, seconds);
     }

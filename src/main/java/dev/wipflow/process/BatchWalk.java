@@ -69,7 +69,7 @@ final class BatchWalk {
         for (long id : ids) {
             if (!out.open()) return false;
             Optional<WipProduct> p = wips.get(req.collection(), id);
-            if (p.isEmpty() || p.get().status() == Status.READY || p.get().status() == Status.FAILED
+            if (p.isEmpty() || p.get().status() == Status.READY || p.get().status() == Status.REVIEW || p.get().status() == Status.FAILED
                     || p.get().status() == Status.CANCELLED) {
                 skip(id, p.map(x -> x.status().id()).orElse("missing"));
                 continue;

@@ -72,7 +72,7 @@ final class Claims {
 
     /**
      * The job's next product, in the job's order: waiting ones first, then the job's failed ones, each tried once
-     * within the job. Products that need no work (finished, cancelled, deleted) are recorded as results, so that a
+     * within the job. Products that need no work (ready, in review, cancelled, deleted) are recorded as results, so that a
      * job over them completes; a job whose products were all deleted cannot go on and is {@code failed}.
      */
     Optional<WipProduct> claimForJob(String collection, Job job, String token) {
@@ -91,6 +91,7 @@ final class Claims {
             WipProduct p = found.get();
             switch (p.status()) {
                 case READY -> jobs.record(job.jobId(), result(p, true, null));
+                case REVIEW -> jobs.record(job.jobId(), result(p, false, "review: " + p.reviewReason()));
                 case CANCELLED -> jobs.record(job.jobId(), result(p, false, "cancelled"));
                 case FAILED -> failed.add(id);
                 default -> {
@@ -115,6 +116,6 @@ final class Claims {
 
     /** A product the job needs no work on, recorded as it stands. */
     private static JobResult result(WipProduct p, boolean success, String error) {
-        return new JobResult(p.id(), p.sku(), p.rowNum(), success, ProcessResult.extracted(p), 0, error);
+        return new JobResult(p.id(), p.sku(), p.rowNum(), success, ProcessResult.extracted(p), 0, error, p.status().id(), null);
     }
 }

@@ -3,6 +3,7 @@ package dev.wipflow.process;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepError;
+import dev.wipflow.wip.WipProduct;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,11 @@ record Ending(Status status, StepError error, Step next, Double retryAfter) {
 
     static Ending ready() {
         return new Ending(Status.READY, null, null, null);
+    }
+
+    /** Every step done: {@code ready}, or {@code review} when finalize found the row not fit to publish. */
+    static Ending finished(WipProduct p) {
+        return p.missing().isEmpty() ? ready() : new Ending(Status.REVIEW, null, null, null);
     }
 
     static Ending cancelled() {
@@ -33,7 +39,7 @@ record Ending(Status status, StepError error, Step next, Double retryAfter) {
         return new Ending(Status.PENDING, null, step, after.toMillis() / 1000.0);
     }
 
-    /** Whether the product needs no more calls (ready, failed or cancelled). */
+    /** Whether the product needs no more calls (ready, review, failed or cancelled). */
     boolean done() {
         return status != Status.PENDING;
     }
@@ -47,8 +53,10 @@ record Ending(Status status, StepError error, Step next, Double retryAfter) {
         return status == Status.PENDING && retryAfter == null;
     }
 
-    /** The error a job records for the product. */
-    String jobError() {
-        return error != null ? error.message() : status == Status.CANCELLED ? "cancelled" : null;
+    /** The error a job records for the product (for one in review: what it lacks). */
+    String jobError(WipProduct after) {
+        if (error != null) return error.message();
+        if (status == Status.CANCELLED) return "cancelled";
+        return status == Status.REVIEW ? "review: " + after.reviewReason() : null;
     }
 }

@@ -28,6 +28,7 @@ public record ProcessResult(
         Double retryAfter,
         List<StepRun> steps,
         StepError error,
+        List<String> missing,
         int sheetCalls,
         long llmTokens,
         List<String> warnings,
@@ -46,7 +47,7 @@ public record ProcessResult(
         b.success = end.success();
         b.duration = seconds;
         b.done = end.done();
-        b.nextStep = end.status() == Status.READY ? null : end.next() != null ? end.next() : after.nextStep();
+        b.nextStep = end.status() == Status.READY || end.status() == Status.REVIEW ? null : end.next() != null ? end.next() : after.nextStep();
         b.retryAfter = end.retryAfter();
         b.steps = run.ran();
         b.error = end.error();
@@ -91,6 +92,7 @@ public record ProcessResult(
         b.rowNum = p.rowNum();
         b.extractedFields = extracted(p);
         b.status = p.status().id();
+        b.missing = p.status() == Status.REVIEW ? p.missing() : null;
         return b;
     }
 
@@ -108,6 +110,7 @@ public record ProcessResult(
         private Double retryAfter;
         private List<StepRun> steps = List.of();
         private StepError error;
+        private List<String> missing;
         private int sheetCalls;
         private long llmTokens;
         private List<String> warnings;
@@ -124,7 +127,7 @@ public record ProcessResult(
 
         private ProcessResult build() {
             return new ProcessResult(success, wipId, sku, rowNum, duration, extractedFields, status, done, nextStep,
-                    retryAfter, steps, error, sheetCalls, llmTokens, warnings, jobId, dryRun, fields, descriptions);
+                    retryAfter, steps, error, missing, sheetCalls, llmTokens, warnings, jobId, dryRun, fields, descriptions);
         }
     }
 }

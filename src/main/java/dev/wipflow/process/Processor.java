@@ -22,13 +22,21 @@ public final class Processor {
     private final StepRunner runner;
     private final Preview preview;
     private final JobStore jobs;
+    private final JobNotices notices;
+
+    public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
+                     int defaultMaxSeconds, Clock clock) {
+        this(wips, events, jobs, pipeline, lease, defaultMaxSeconds, JobNotices.NONE, clock);
+    }
 
     /**
      * @param lease             how long a claim (and each checkpoint) holds a product against other requests
      * @param defaultMaxSeconds a request's budget when it names none (0: none)
+     * @param notices           the webhooks of completed jobs, sent after each product's run
      */
     public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
-                     int defaultMaxSeconds, Clock clock) {
+                     int defaultMaxSeconds, JobNotices notices, Clock clock) {
+        this.notices = notices;
         this.claims = new Claims(wips, jobs, lease, clock);
         this.runner = new StepRunner(wips, events, jobs, pipeline, new Answers(wips, jobs, clock), lease,
                 defaultMaxSeconds, new StepTimes(), clock);
@@ -36,16 +44,27 @@ public final class Processor {
         this.jobs = jobs;
     }
 
-    /** Processes the product asked for, or the next waiting one; empty when nothing is waiting. */
+    /**
+     * Processes the product asked for, or the next waiting one; empty when nothing is waiting. Then sends the
+     * collection's due job webhooks (the one of a job this run completed, or one that failed before).
+     */
     public Optional<ProcessResult> processOne(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat,
                                               ProgressListener listener) {
+        Optional<ProcessResult> result = process(collection, req, heartbeat, listener);
+        notices.sendDue(collection);
+        return result;
+    }
+
+    private Optional<ProcessResult> process(String collection, ProcessRequest req, RunContext.Heartbeat heartbeat,
+                                            ProgressListener listener) {
         Job job = req.jobId() == null ? null : claims.activeJob(collection, req.jobId(), req.wipId());
         if (req.dryRun()) return Optional.of(preview.preview(collection, req, heartbeat));
         String token = UUID.randomUUID().toString();
         Optional<WipProduct> claimed;
         if (req.wipId() != null) {
             WipProduct p = claims.asked(collection, req.wipId());
-            if (p.status() == Status.READY && !req.force()) return Optional.of(ProcessResult.unchanged(p, req.jobId()));
+            boolean finished = p.status() == Status.READY || p.status() == Status.REVIEW;
+            if (finished && !req.force()) return Optional.of(ProcessResult.unchanged(p, req.jobId()));
             claimed = Optional.of(claims.claim(p, token, req.force()));
         } else if (job != null) {
             jobs.started(job.jobId());

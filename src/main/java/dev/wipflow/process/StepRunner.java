@@ -102,7 +102,7 @@ final class StepRunner {
                 wips.noteAppend(run.product().id(), token, now.plus(lease), now);
             }
         }
-        return answers.finish(run, Ending.ready());
+        return answers.finish(run, Ending.finished(run.product()));
     }
 
     /** Runs one step and saves its output with the checkpoint; the product as the step left it. */

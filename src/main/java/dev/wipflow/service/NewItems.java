@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Products to add, read from what a request sent: a JSON {@code items} array of {@code {sku, url}} or
- * {@code sku,url} CSV. Only the shape is checked here; {@link WipService#add} checks the values.
+ * Products to add, read from what a request sent: a JSON {@code items} array of {@code {sku, url, priority?}} or
+ * {@code sku,url} CSV (with an optional {@code priority} column). Only the shape is checked here; {@link WipService#add} checks the values.
  */
 public final class NewItems {
     private NewItems() {
@@ -33,9 +33,20 @@ public final class NewItems {
             if (sku == null || !(sku.isTextual() || sku.isIntegralNumber()) || url == null || !url.isTextual()) {
                 throw DomainException.invalid("items[" + i + "] needs sku and url as strings", Map.of("index", i));
             }
-            out.add(new NewItem(sku.asText().strip(), url.asText().strip()));
+            out.add(new NewItem(sku.asText().strip(), url.asText().strip(), priority(it.get("priority"), i)));
         }
         return out;
+    }
+
+    /** An item's optional {@code priority}: a whole number within {@link ItemRules#MAX_PRIORITY}. */
+    private static Integer priority(JsonNode v, int i) {
+        if (v == null || v.isNull()) return null;
+        String problem = v.isIntegralNumber() && v.canConvertToLong() ? ItemRules.priorityProblem(v.asLong())
+                : "priority must be a whole number";
+        if (problem != null) {
+            throw DomainException.invalid("items[" + i + "]: " + problem, Map.of("index", i, "field", "priority"));
+        }
+        return v.asInt();
     }
 
     /** The rows of a CSV file or of lines pasted from a spreadsheet. */

@@ -3,6 +3,7 @@ package dev.wipflow.service;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.Step;
 import dev.wipflow.wip.WipProduct;
@@ -63,8 +64,11 @@ public final class Products {
         }
     }
 
-    /** Sends a product back to {@code from} (a step's id; {@code null}: the start), unless it is being processed. */
-    public WipProduct reset(String collection, long id, String from) {
+    /**
+     * Sends a product back to {@code from} (a step's id; {@code null}: the start), unless it is being processed. The
+     * values a person set (source {@code manual} or {@code sheet}) stay unless {@code keepManual} is false.
+     */
+    public WipProduct reset(String collection, long id, String from, boolean keepManual) {
         WipProduct p = get(collection, id);
         Step step;
         try {
@@ -72,7 +76,9 @@ public final class Products {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(e.getMessage(), Map.of("field", "from"));
         }
-        if (!store.reset(p.collection(), p.id(), step, clock.instant())) {
+        ProductFields kept = keepManual && p.fields() != null ? p.fields().personValues() : null;
+        if (kept != null && kept.present().isEmpty()) kept = null;
+        if (!store.reset(p.collection(), p.id(), step, kept, clock.instant())) {
             throw DomainException.conflict("product " + p.id() + " is being processed; cancel it or wait for its lease");
         }
         return store.get(p.collection(), p.id()).orElseThrow();

@@ -73,12 +73,16 @@ public final class WipService {
                     if (old.get().status() == Status.PROCESSING && !old.get().leaseExpired(now)) {
                         throw DomainException.conflict("product " + item.sku() + " is being processed; try again when it is done");
                     }
+                    boolean newPriority = item.priority() != null && item.priority() != old.get().priority();
+                    if (newPriority) store.setPriority(h, id, item.priority(), now);
                     if (!old.get().url().equals(item.url())) {
                         store.replaceUrl(h, id, item.url(), now);
                         updated++;
+                    } else if (newPriority) {
+                        updated++;
                     }
                 } else {
-                    id = store.insert(h, collection, item.sku(), item.url(), now);
+                    id = store.insert(h, collection, item.sku(), item.url(), item.priority() == null ? 0 : item.priority(), now);
                     added++;
                 }
                 out.add(Map.of("id", id, "sku", item.sku()));

@@ -24,10 +24,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JobStore {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final boolean notifies;
 
     public JobStore(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, false);
+    }
+
+    /** @param notifies a completed job's webhook is {@code due} (a {@code WEBHOOK_URL} is set) */
+    public JobStore(Jdbi jdbi, Clock clock, boolean notifies) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.notifies = notifies;
     }
 
     public Job create(String collection, List<Long> wipIds, boolean fastMode) {
@@ -57,16 +64,19 @@ public final class JobStore {
         long now = clock.millis();
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM job_results WHERE job_id = :j AND wip_id = :w").bind("j", jobId).bind("w", r.wipId()).execute();
-            h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error, at)"
-                            + " VALUES (:j, :w, :sku, :row, :ok, :fields, :d, :err, :at)")
+            h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error,"
+                            + " status, sheet_write, at) VALUES (:j, :w, :sku, :row, :ok, :fields, :d, :err, :status, :write, :at)")
                     .bind("j", jobId).bind("w", r.wipId()).bind("sku", r.sku()).bind("row", r.rowNum())
                     .bind("ok", r.success() ? 1 : 0).bind("fields", Json.write(r.extractedFields()))
-                    .bind("d", r.duration()).bind("err", r.error()).bind("at", now).execute();
+                    .bind("d", r.duration()).bind("err", r.error()).bind("status", r.status())
+                    .bind("write", r.sheetWrite()).bind("at", now).execute();
             h.createUpdate("UPDATE jobs SET status = CASE WHEN status IN ('cancelled', 'failed') THEN status"
                             + " WHEN (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'completed'"
                             + " ELSE 'running' END,"
                             + " completed_at = CASE WHEN status NOT IN ('cancelled', 'failed') AND (SELECT COUNT(*) FROM job_results"
                             + " WHERE job_id = :j) >= :total THEN :now ELSE completed_at END"
+                            + (notifies ? ", webhook_state = CASE WHEN webhook_state IS NULL AND status NOT IN ('cancelled', 'failed')"
+                            + " AND (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'due' ELSE webhook_state END" : "")
                             + " WHERE job_id = :j")
                     .bind("j", jobId).bind("now", now).bind("total", total(h, jobId)).execute();
         });
@@ -109,13 +119,20 @@ public final class JobStore {
                 .map((r, c) -> new JobResult(r.getLong("wip_id"), r.getString("sku"),
                         (Integer) r.getObject("row_num") == null ? null : r.getInt("row_num"), r.getInt("success") == 1,
                         Json.read(r.getString("extracted_fields"), new TypeReference<List<String>>() { }),
-                        r.getDouble("duration"), r.getString("error")))
+                        r.getDouble("duration"), r.getString("error"), r.getString("status"), r.getString("sheet_write")))
                 .list();
         List<Long> wipIds = Json.read(rs.getString("wip_ids"), new TypeReference<List<Long>>() { });
         int ok = (int) results.stream().filter(JobResult::success).count();
+        int review = (int) results.stream().filter(r -> "review".equals(r.status())).count();
+        int created = (int) results.stream().filter(r -> "created".equals(r.sheetWrite())).count();
+        int updated = (int) results.stream().filter(r -> "updated".equals(r.sheetWrite())).count();
+        String hook = rs.getString("webhook_state");
+        Job.Webhook webhook = hook == null ? null : new Job.Webhook(hook, rs.getInt("webhook_attempts"),
+                rs.getString("webhook_error"), instant(rs, "webhook_delivered_at"));
         return new Job(jobId, rs.getString("collection"), wipIds, rs.getString("status"), rs.getInt("fast_mode") == 1,
-                wipIds.size(), results.size(), ok, results.size() - ok, results, rs.getString("error"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"));
+                wipIds.size(), results.size(), ok, results.size() - ok - review, review, created, updated, results,
+                rs.getString("error"), webhook, instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "completed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -129,15 +146,61 @@ public final class JobStore {
             Map<String, Integer> out = new java.util.LinkedHashMap<>();
             out.put("jobs", h.createQuery("SELECT COUNT(*) FROM jobs WHERE collection = :c").bind("c", collection)
                     .mapTo(Integer.class).one());
-            h.createQuery("SELECT COUNT(*) AS processed, COALESCE(SUM(success), 0) AS ok FROM job_results r"
-                            + " JOIN jobs j ON j.job_id = r.job_id WHERE j.collection = :c")
+            h.createQuery("SELECT COUNT(*) AS processed, COALESCE(SUM(success), 0) AS ok,"
+                            + " COALESCE(SUM(CASE WHEN r.status = 'review' THEN 1 ELSE 0 END), 0) AS review,"
+                            + " COALESCE(SUM(CASE WHEN r.sheet_write = 'created' THEN 1 ELSE 0 END), 0) AS created,"
+                            + " COALESCE(SUM(CASE WHEN r.sheet_write = 'updated' THEN 1 ELSE 0 END), 0) AS updated"
+                            + " FROM job_results r JOIN jobs j ON j.job_id = r.job_id WHERE j.collection = :c")
                     .bind("c", collection).map((rs, c) -> {
                         out.put("processed_products", rs.getInt("processed"));
                         out.put("successful_products", rs.getInt("ok"));
-                        out.put("failed_products", rs.getInt("processed") - rs.getInt("ok"));
+                        out.put("failed_products", rs.getInt("processed") - rs.getInt("ok") - rs.getInt("review"));
+                        out.put("review_products", rs.getInt("review"));
+                        out.put("rows_created", rs.getInt("created"));
+                        out.put("rows_updated", rs.getInt("updated"));
                         return null;
                     }).one();
             return out;
         });
+    }
+
+    /**
+     * Jobs of the collection whose webhook may be sent now: due, failed and waited out with attempts left, or left
+     * {@code sending} by a request that died; the oldest completed first.
+     */
+    public List<String> webhooksToSend(String collection, int maxAttempts, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT job_id FROM jobs WHERE collection = :c"
+                        + " AND webhook_state IN ('due', 'failed', 'sending') AND webhook_attempts < :max"
+                        + " AND (webhook_state = 'due' OR webhook_until <= :now) ORDER BY completed_at, job_id LIMIT :limit")
+                .bind("c", collection).bind("max", maxAttempts).bind("now", clock.millis()).bind("limit", limit)
+                .mapTo(String.class).list());
+    }
+
+    /**
+     * Takes the delivery of a job's webhook for one attempt, in one conditional UPDATE: only one request sends it, and
+     * until {@code lease} has passed no other may take it. False when another request has it, or it needs no sending.
+     */
+    public boolean claimWebhook(String jobId, int maxAttempts, java.time.Duration lease) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'sending',"
+                        + " webhook_attempts = webhook_attempts + 1, webhook_until = :until WHERE job_id = :j"
+                        + " AND webhook_attempts < :max AND (webhook_state = 'due'"
+                        + " OR (webhook_state IN ('failed', 'sending') AND webhook_until <= :now))")
+                .bind("until", now + lease.toMillis()).bind("j", jobId).bind("max", maxAttempts).bind("now", now)
+                .execute()) == 1;
+    }
+
+    /** The webhook was answered with a 2xx. */
+    public void webhookDelivered(String jobId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'delivered', webhook_error = NULL,"
+                        + " webhook_until = NULL, webhook_delivered_at = :now WHERE job_id = :j AND webhook_state = 'sending'")
+                .bind("now", clock.millis()).bind("j", jobId).execute());
+    }
+
+    /** The webhook's attempt failed: {@code error} is kept, and the next attempt may start {@code after} from now. */
+    public void webhookFailed(String jobId, String error, java.time.Duration after) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'failed', webhook_error = :e,"
+                        + " webhook_until = :next WHERE job_id = :j AND webhook_state = 'sending'")
+                .bind("e", error).bind("next", clock.millis() + after.toMillis()).bind("j", jobId).execute());
     }
 }

@@ -26,7 +26,9 @@ final class StepColumns {
             "fields", Step.EXTRACT,
             "descriptions", Step.DESCRIBE,
             "cleaned", Step.CLEAN,
-            "warnings", Step.CLEAN);
+            "warnings", Step.CLEAN,
+            "sheet_write", Step.CLEAN,
+            "missing", Step.FINALIZE);
 
     private StepColumns() {
     }
@@ -47,8 +49,10 @@ final class StepColumns {
         } else if (out instanceof RowWritten w) {
             set.put("row_num", w.rowNum());
             set.put("append_pending", 0);
+            set.put("sheet_write", w.appended() ? "created" : "updated");
         } else if (out instanceof Finalized f) {
             set.put("cleaned", Json.write(f.cleaned()));
+            set.put("missing", f.missing().isEmpty() ? null : Json.write(f.missing()));
         } else {
             throw new IllegalArgumentException("no columns for " + out);
         }
@@ -60,16 +64,36 @@ final class StepColumns {
      * {@code ", col = NULL"} items to append to a {@code SET} clause.
      */
     static String clearedFrom(Step from) {
+        return clearedFrom(from, null);
+    }
+
+    /** As {@link #clearedFrom(Step)}, leaving {@code kept} (a column the caller sets itself) out. */
+    static String clearedFrom(Step from, String kept) {
         StringBuilder sql = new StringBuilder();
         CLEARED.forEach((column, step) -> {
-            if (from == null || from.ordinal() <= step.ordinal()) sql.append(", ").append(column).append(" = NULL");
+            if ((from == null || from.ordinal() <= step.ordinal()) && !column.equals(kept)) {
+                sql.append(", ").append(column).append(" = NULL");
+            }
         });
         return sql.toString();
+    }
+
+    /** Whether a restart from {@code from} ({@code null}: the start) throws the extracted fields away. */
+    static boolean clearsFields(Step from) {
+        return from == null || from.ordinal() <= CLEARED.get("fields").ordinal();
     }
 
     /** The SQL that throws away all the steps' work (a forced run, a new URL): no step done, no output. */
     static String startOver() {
         return ", step = NULL" + clearedFrom(null);
+    }
+
+    /**
+     * As {@link #startOver}, but the fields stay until {@code extract} replaces them: the values a person set in them
+     * survive (see {@code ProductFields.withPersonValuesFrom}).
+     */
+    static String startOverKeepingFields() {
+        return ", step = NULL" + clearedFrom(null, "fields");
     }
 
     private static Map<String, Step> orderedOf(Object... pairs) {

@@ -18,8 +18,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** A {@code wip_products} row as a {@link WipProduct}: the columns read and how each becomes a field. */
 final class WipRows {
-    static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, fields,"
-            + " descriptions, cleaned, error_step, error_message, warnings, attempts, lease_until, cancel_requested,"
+    static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, sheet_write,"
+            + " fields, descriptions, cleaned, error_step, error_message, warnings, missing, attempts, priority,"
+            + " lease_until, cancel_requested,"
             + " sheet_calls, llm_tokens, created_at, updated_at, completed_at";
 
     private WipRows() {
@@ -37,12 +38,15 @@ final class WipRows {
                 step == null ? null : Step.parse(step),
                 (Integer) rs.getObject("row_num") == null ? null : rs.getInt("row_num"),
                 rs.getInt("append_pending") == 1,
+                rs.getString("sheet_write"),
                 Json.read(rs.getString("fields"), ProductFields.class),
                 Json.read(rs.getString("descriptions"), Descriptions.class),
                 Json.read(rs.getString("cleaned"), new TypeReference<Map<String, String>>() { }),
                 errorStep == null ? null : new StepError(errorStep, rs.getString("error_message")),
                 Optional.ofNullable(Json.read(rs.getString("warnings"), new TypeReference<List<String>>() { })).orElse(List.of()),
+                Json.read(rs.getString("missing"), new TypeReference<List<String>>() { }),
                 rs.getInt("attempts"),
+                rs.getInt("priority"),
                 instant(rs, "lease_until"),
                 rs.getInt("cancel_requested") == 1,
                 rs.getInt("sheet_calls"),

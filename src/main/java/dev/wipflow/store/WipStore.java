@@ -1,6 +1,7 @@
 package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
+import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepError;
@@ -30,14 +31,15 @@ public final class WipStore {
             + " updated_at = :now";
 
     /**
-     * How the next product is picked: first one whose lease ran out (interrupted work goes on first), then the oldest
-     * waiting one. Each is one range of the (collection, status, id) index, so a claim costs the same with ten or
-     * ten thousand products in the collection; PostgreSQL skips rows another caller is claiming right now.
+     * How the next product is picked: first one whose lease ran out (interrupted work goes on first), then the waiting
+     * one with the highest priority, the oldest of those first. Each is one range of an index, (collection, status, id)
+     * and (collection, status, priority DESC, id), read in its own order, so a claim costs the same with ten or ten
+     * thousand products in the collection; PostgreSQL skips rows another caller is claiming right now.
      */
     private static final List<String> PICKS = List.of(
             "SELECT id FROM wip_products WHERE collection = :c AND status = 'processing' AND lease_until < :now"
                     + " ORDER BY id LIMIT 1",
-            "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY id LIMIT 1");
+            "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY priority DESC, id LIMIT 1");
 
     private final Jdbi jdbi;
     private final String skipLocked;
@@ -106,10 +108,21 @@ public final class WipStore {
     }
 
     public long insert(Handle h, String collection, String sku, String url, Instant now) {
-        return h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, created_at, updated_at)"
-                        + " VALUES (:c, :sku, :url, 'pending', :now, :now)")
-                .bind("c", collection).bind("sku", sku).bind("url", url).bind("now", now.toEpochMilli())
+        return insert(h, collection, sku, url, 0, now);
+    }
+
+    public long insert(Handle h, String collection, String sku, String url, int priority, Instant now) {
+        return h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, priority, created_at, updated_at)"
+                        + " VALUES (:c, :sku, :url, 'pending', :priority, :now, :now)")
+                .bind("c", collection).bind("sku", sku).bind("url", url).bind("priority", priority)
+                .bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** A new priority for a product (any status: it only orders the waiting ones). */
+    public void setPriority(Handle h, long id, int priority, Instant now) {
+        h.createUpdate("UPDATE wip_products SET priority = :priority, updated_at = :now WHERE id = :id")
+                .bind("priority", priority).bind("id", id).bind("now", now.toEpochMilli()).execute();
     }
 
     /** A new URL for an existing product: its work starts over. */
@@ -127,18 +140,58 @@ public final class WipStore {
 
     /**
      * Puts a product back to {@code pending} unless a live request holds it. With {@code from}, the output of
-     * the steps before it is kept and work resumes there; without, the product starts over.
+     * the steps before it is kept and work resumes there; without, the product starts over. A restart that throws
+     * the extracted fields away keeps {@code kept} in their place (the values a person set; {@code null}: none).
      */
-    public boolean reset(String collection, long id, Step from, Instant now) {
-        Step keep = from == null ? null : (from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1]);
-        String set = WAITING_AGAIN + (keep == null ? ", step = NULL"
-                : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END")
-                + StepColumns.clearedFrom(from);
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + set + " WHERE id = :id AND collection = :c"
-                        + " AND NOT (status = 'processing' AND lease_until >= :now)")
+    public boolean reset(String collection, long id, Step from, ProductFields kept, Instant now) {
+        boolean keeps = kept != null && StepColumns.clearsFields(from);
+        String set = WAITING_AGAIN + stepBackTo(from) + StepColumns.clearedFrom(from, keeps ? "fields" : null)
+                + (keeps ? ", fields = :kept" : "");
+        int n = jdbi.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
+                        + " WHERE id = :id AND collection = :c AND NOT (status = 'processing' AND lease_until >= :now)"), from)
                 .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli())
-                .bind("keep", keep == null ? null : keep.id()).bind("ord", keep == null ? -1 : keep.ordinal()).execute());
+                .bind("kept", keeps ? Json.write(kept) : null).execute());
         return n == 1;
+    }
+
+    /**
+     * A person's corrections: the product takes {@code fields} and goes back to {@code pending} from {@code clean}, so
+     * the next run writes its row again. Only while no live request holds it and no request has claimed it since
+     * {@code seen} was read (every claim counts an attempt); false otherwise.
+     */
+    public boolean correct(WipProduct seen, ProductFields fields, Instant now) {
+        String set = WAITING_AGAIN + stepBackTo(Step.CLEAN) + StepColumns.clearedFrom(Step.CLEAN) + ", fields = :fields";
+        int n = jdbi.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
+                        + " WHERE id = :id AND collection = :c AND NOT (status = 'processing' AND lease_until >= :now)"
+                        + " AND attempts = :attempts AND status = :status"), Step.CLEAN)
+                .bind("id", seen.id()).bind("c", seen.collection()).bind("now", now.toEpochMilli())
+                .bind("attempts", seen.attempts()).bind("status", seen.status().id())
+                .bind("fields", Json.write(fields)).execute());
+        return n == 1;
+    }
+
+    /**
+     * Takes the lease on a product in {@code review} to approve it, in one conditional UPDATE; empty when it is not
+     * in review (any more).
+     */
+    public Optional<WipProduct> claimReview(String collection, long id, String token, Instant until, Instant now) {
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
+                        + " lease_until = :until, updated_at = :now WHERE id = :id AND collection = :c AND status = 'review'")
+                .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("id", id).bind("c", collection).execute());
+        return n == 1 ? get(collection, id) : Optional.empty();
+    }
+
+    /** The {@code SET} item that moves {@code step} back to the one before {@code from} ({@code null}: no step done). */
+    private static String stepBackTo(Step from) {
+        Step keep = from == null || from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1];
+        return keep == null ? ", step = NULL"
+                : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END";
+    }
+
+    private static org.jdbi.v3.core.statement.Update bindStepBack(org.jdbi.v3.core.statement.Update u, Step from) {
+        Step keep = from == null || from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1];
+        return u.bind("keep", keep == null ? null : keep.id()).bind("ord", keep == null ? -1 : keep.ordinal());
     }
 
     /**
@@ -148,7 +201,7 @@ public final class WipStore {
     public int cancel(String collection, long id, Instant now) {
         return jdbi.withHandle(h -> {
             int n = h.createUpdate("UPDATE wip_products SET status = 'cancelled', lease_until = NULL, lease_token = NULL,"
-                            + " updated_at = :now WHERE id = :id AND collection = :c AND (status IN ('pending', 'failed')"
+                            + " updated_at = :now WHERE id = :id AND collection = :c AND (status IN ('pending', 'failed', 'review')"
                             + " OR (status = 'processing' AND lease_until < :now))")
                     .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli()).execute();
             if (n == 0) {
@@ -163,13 +216,14 @@ public final class WipStore {
     /**
      * Takes the lease on one product in one conditional UPDATE. It succeeds for a waiting product or one whose
      * lease ran out; with {@code retake} also for a failed or cancelled one (an explicit retry), and with
-     * {@code force} for a ready one (which then starts over).
+     * {@code force} for a ready or review one (which then starts over, keeping its fields until {@code extract}
+     * replaces them, so that the values a person set survive).
      */
     public Optional<WipProduct> claim(String collection, long id, String token, Instant until, Instant now,
                                       boolean retake, boolean force) {
-        String also = (retake ? " OR status IN ('failed', 'cancelled')" : "") + (force ? " OR status = 'ready'" : "");
-        String restart = (force ? StepColumns.startOver() : "")
-                + (retake || force ? ", step_tries = CASE WHEN status IN ('failed', 'cancelled', 'ready') THEN 0 ELSE step_tries END"
+        String also = (retake ? " OR status IN ('failed', 'cancelled')" : "") + (force ? " OR status IN ('ready', 'review')" : "");
+        String restart = (force ? StepColumns.startOverKeepingFields() : "")
+                + (retake || force ? ", step_tries = CASE WHEN status IN ('failed', 'cancelled', 'ready', 'review') THEN 0 ELSE step_tries END"
                 : "");
         int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE + restart
                         + " WHERE id = :id AND collection = :c AND (" + CLAIMABLE + also + ")")
@@ -260,7 +314,7 @@ public final class WipStore {
                         + " lease_token = NULL, error_step = :es, error_message = :em, cancel_requested = 0,"
                         + " warnings = COALESCE(:warnings, warnings), sheet_calls = sheet_calls + :calls,"
                         + " llm_tokens = llm_tokens + :tokens, updated_at = :now,"
-                        + " completed_at = CASE WHEN :status = 'ready' THEN :now ELSE completed_at END"
+                        + " completed_at = CASE WHEN :status IN ('ready', 'review') THEN :now ELSE completed_at END"
                         + " WHERE id = :id AND lease_token = :token")
                 .bind("status", status.id()).bind("es", error == null ? null : error.step())
                 .bind("em", error == null ? null : error.message())

@@ -14,6 +14,8 @@ public final class ItemRules {
     public static final int MAX_URL = 2048;
     /** Products one request may add. */
     public static final int MAX_ITEMS = 5000;
+    /** A priority is a whole number from -{@code MAX_PRIORITY} to {@code MAX_PRIORITY}; higher is claimed first. */
+    public static final int MAX_PRIORITY = 1_000_000;
 
     private ItemRules() {
     }
@@ -36,6 +38,22 @@ public final class ItemRules {
                 return "sku contains a control or invisible character (U+" + String.format("%04X", cp) + ")";
             }
             i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** The problem with a priority given as text (a CSV cell), or {@code null} when it is a fitting whole number. */
+    public static String priorityProblem(String priority) {
+        try {
+            return priorityProblem(Long.parseLong(priority.strip()));
+        } catch (NumberFormatException e) {
+            return "priority must be a whole number, got '" + (priority.length() > 20 ? priority.substring(0, 20) + "…" : priority) + "'";
+        }
+    }
+
+    public static String priorityProblem(long priority) {
+        if (priority < -MAX_PRIORITY || priority > MAX_PRIORITY) {
+            return "priority must be from " + -MAX_PRIORITY + " to " + MAX_PRIORITY;
         }
         return null;
     }

@@ -94,6 +94,31 @@ public record ProductFields(
         return of(values(), newSources);
     }
 
+    /** Sources of values a person set, which extraction and sheet writes never overwrite. */
+    public static boolean personSource(String source) {
+        return "manual".equals(source) || "sheet".equals(source);
+    }
+
+    /**
+     * These fields, with every field of {@code previous} whose source is {@code manual} or {@code sheet} put back,
+     * value and source: what a person set survives a new extraction.
+     */
+    public ProductFields withPersonValuesFrom(ProductFields previous) {
+        if (previous == null) return this;
+        ProductFields out = this;
+        for (Map.Entry<String, String> e : previous.sources().entrySet()) {
+            if (personSource(e.getValue()) && NAMES.contains(e.getKey()) && previous.has(e.getKey())) {
+                out = out.with(e.getKey(), previous.value(e.getKey()), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Only the values a person set (see {@link #personSource}). */
+    public ProductFields personValues() {
+        return empty().withPersonValuesFrom(this);
+    }
+
     /** The page sells several variants and none of them is this product's SKU. */
     public boolean variantUnmatched() {
         return variants.size() > 1 && variants.stream().noneMatch(Variant::matched);

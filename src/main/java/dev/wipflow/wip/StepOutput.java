@@ -1,5 +1,6 @@
 package dev.wipflow.wip;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,16 +34,23 @@ public sealed interface StepOutput {
         }
     }
 
-    /** {@code clean}: the row the product's values were written to (appended when it had none). */
-    record RowWritten(int rowNum) implements StepOutput {
+    /** {@code clean}: the row the product's values were written to, and whether it was appended (it had none). */
+    record RowWritten(int rowNum, boolean appended) implements StepOutput {
         @Override
         public Step step() {
             return Step.CLEAN;
         }
     }
 
-    /** {@code finalize}: the row as the sheet holds it once marked ready (after any in-sheet cleaning). */
-    record Finalized(Map<String, String> cleaned) implements StepOutput {
+    /**
+     * {@code finalize}: the row as the sheet holds it once marked ready or review (after any in-sheet cleaning), and
+     * what keeps it in review (see {@link Review}; empty: ready).
+     */
+    record Finalized(Map<String, String> cleaned, List<String> missing) implements StepOutput {
+        public Finalized {
+            missing = missing == null ? List.of() : List.copyOf(missing);
+        }
+
         @Override
         public Step step() {
             return Step.FINALIZE;

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A work-in-progress product as stored (table {@code wip_products}). */
+/**
+ * A work-in-progress product as stored (table {@code wip_products}). {@code missing} says what keeps a product in
+ * {@code review}: required fields by name, and {@code variant} when its SKU matched none of the page's variants.
+ * {@code sheetWrite} is whether its last {@code clean} appended its row ({@code created}) or wrote an existing one.
+ */
 public record WipProduct(
         long id,
         String collection,
@@ -16,12 +20,15 @@ public record WipProduct(
         Step step,
         Integer rowNum,
         @JsonIgnore boolean appendPending,
+        @JsonIgnore String sheetWrite,
         ProductFields fields,
         Descriptions descriptions,
         Map<String, String> cleaned,
         StepError error,
         List<String> warnings,
+        List<String> missing,
         int attempts,
+        int priority,
         Instant leaseUntil,
         @JsonIgnore boolean cancelRequested,
         int sheetCalls,
@@ -30,10 +37,25 @@ public record WipProduct(
         Instant updatedAt,
         Instant completedAt) {
 
+    public WipProduct {
+        missing = missing == null ? List.of() : List.copyOf(missing);
+        warnings = warnings == null ? List.of() : warnings;
+    }
+
     /** The first step a new run would do; {@code null} when all are done. */
     @JsonProperty("next_step")
     public Step nextStep() {
         return Step.after(step);
+    }
+
+    /** Why a product is in review, in a few words (for the failed-rows export); {@code null} when it is not. */
+    public String reviewReason() {
+        if (status != Status.REVIEW) return null;
+        List<String> fields = missing.stream().filter(m -> !Review.VARIANT.equals(m)).toList();
+        String lacks = fields.isEmpty() ? null : "missing " + String.join(", ", fields);
+        String variant = missing.contains(Review.VARIANT) ? "the SKU matched none of the page's variants" : null;
+        if (lacks == null && variant == null) return "approve or correct it";
+        return lacks == null ? variant : variant == null ? lacks : lacks + "; " + variant;
     }
 
     public boolean leaseExpired(Instant now) {
