@@ -12,6 +12,7 @@ import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
 import dev.wipflow.extract.FieldFiller;
+import dev.wipflow.extract.ImageCheck;
 import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.http.Auth;
@@ -90,9 +91,9 @@ public final class App implements AutoCloseable {
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
-        Extractor extractor = new ProductExtractor(
-                new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts),
-                chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat));
+        SafeFetcher fetcher = new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts);
+        Extractor extractor = new ProductExtractor(fetcher, chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat),
+                new ImageCheck(fetcher));
         Describer templates = new TemplateDescriber();
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);

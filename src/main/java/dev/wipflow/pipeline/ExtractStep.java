@@ -29,12 +29,12 @@ public final class ExtractStep implements PipelineStep {
 
     @Override
     public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
-        return new StepOutput.Extracted(extract(p.url(), ctx));
+        return new StepOutput.Extracted(extract(p.url(), p.sku(), ctx));
     }
 
     /** Extracts and checks the result; shared with dry runs. */
-    public ProductFields extract(String url, RunContext ctx) {
-        ProductFields fields = extractor.extract(url, ctx);
+    public ProductFields extract(String url, String sku, RunContext ctx) {
+        ProductFields fields = extractor.extract(url, sku, ctx);
         for (String name : REQUIRED) {
             if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
         }
