@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
                 new WipHandlers(adding, new Products(wips, events, clock)),
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
-                new ExportHandlers(new ExportService(wips)),
+                new ExportHandlers(new ExportService(wips, config.shopCurrency())),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));

@@ -30,7 +30,8 @@ public record Config(
         Duration lease,
         int maxSeconds,
         List<String> corsOrigins,
-        boolean demo) {
+        boolean demo,
+        String shopCurrency) {
 
     public static Config fromEnvironment(Map<String, String> env, boolean demo) {
         Map<String, String> all = new HashMap<>(readDotEnv(Path.of(".env")));
@@ -58,14 +59,15 @@ public record Config(
                 Duration.ofSeconds(v.integer("LEASE_SECONDS", 600, 1, 86_400)),
                 v.integer("MAX_SECONDS", 0, 0, 86_400),
                 v.list("CORS_ORIGINS"),
-                demo);
+                demo,
+                v.currency("SHOP_CURRENCY"));
     }
 
     /** A copy that says which port the server really listens on. */
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, apiToken, spreadsheetId, sheetsTab, googleCredentials, sheetsRootUrl,
                 sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
-                maxSeconds, corsOrigins, demo);
+                maxSeconds, corsOrigins, demo, shopCurrency);
     }
 
     public boolean googleSheets() {
@@ -133,6 +135,14 @@ public record Config(
                 case "0", "false", "no", "off" -> false;
                 default -> throw new ConfigException(name + " must be true or false, got '" + v + "'");
             };
+        }
+
+        /** An ISO 4217 code such as {@code GBP}, upper-cased; unset is {@code null}. */
+        String currency(String name) {
+            String v = text(name, null);
+            if (v == null) return null;
+            if (!v.matches("[A-Za-z]{3}")) throw new ConfigException(name + " must be a three-letter currency code such as GBP, got '" + v + "'");
+            return v.toUpperCase(java.util.Locale.ROOT);
         }
 
         List<String> list(String name) {
