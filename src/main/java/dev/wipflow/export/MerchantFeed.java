@@ -31,7 +31,7 @@ public final class MerchantFeed {
         ProductFields f = p.fields() == null ? ProductFields.empty() : p.fields();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", p.sku());
-        row.put("item_group_id", f.group() != null && f.variants().size() > 1 ? ProductGroups.key(p).replaceFirst("^group:", "") : "");
+        row.put("item_group_id", f.group() != null && f.variants().size() > 1 ? nz(f.group().id() != null ? f.group().id() : f.group().title()) : "");
         row.put("title", title(f));
         row.put("description", description(f, p.descriptions()));
         row.put("link", p.url());

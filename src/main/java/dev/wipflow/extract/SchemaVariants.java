@@ -49,6 +49,7 @@ final class SchemaVariants {
             List<JsonNode> offers = Schema.all(first, "offers").stream().flatMap(o -> Schema.isType(o, Set.of("aggregateoffer"))
                     ? Schema.all(o, "offers").stream() : java.util.stream.Stream.of(o)).toList();
             if (offers.size() > 1 && offers.stream().allMatch(o -> Schema.text(o, "sku") != null || gtin(o) != null)) {
+                group = groupOf(first);
                 for (JsonNode o : offers) variants.add(offerVariant(o, base));
             }
         }
