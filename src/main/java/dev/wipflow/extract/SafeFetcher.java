@@ -108,7 +108,8 @@ public final class SafeFetcher implements PageFetcher, ImageProbe {
     }
 
     /**
-     * A {@code HEAD} of the image (a {@code GET} of its first kilobyte when the server refuses {@code HEAD}), with the
+     * A {@code HEAD} of the image (a {@code GET} of its first kilobyte when the server refuses {@code HEAD}: 400, 403,
+     * 405 or 501), with the
      * same address checks as a page, on every redirect.
      */
     @Override
@@ -137,7 +138,7 @@ public final class SafeFetcher implements PageFetcher, ImageProbe {
                     if (url == null) return Optional.of("it redirects to an address that is not http(s)");
                     continue;
                 }
-                if (head && (response.code() == 405 || response.code() == 501)) {
+                if (head && (response.code() == 400 || response.code() == 403 || response.code() == 405 || response.code() == 501)) {
                     head = false;
                     continue;
                 }
