@@ -12,6 +12,7 @@ import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
 import dev.wipflow.extract.FieldFiller;
+import dev.wipflow.extract.ImageCheck;
 import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.config.ConfigException;
@@ -98,9 +99,9 @@ public final class App implements AutoCloseable {
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
-        Extractor extractor = new ProductExtractor(
-                new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts),
-                chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat));
+        SafeFetcher fetcher = new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts);
+        Extractor extractor = new ProductExtractor(fetcher, chat == null ? FieldFiller.NONE : new LlmFieldFiller(chat),
+                new ImageCheck(fetcher));
         Describer templates = new TemplateDescriber();
         Describer describer = chat == null ? templates : new LlmDescriber(chat);
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
@@ -138,7 +139,7 @@ public final class App implements AutoCloseable {
                 new CorrectionHandlers(new Corrections(wips, clock), new Approvals(wips, events, sheet, config.lease(), clock)),
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
-                new ExportHandlers(new ExportService(wips)),
+                new ExportHandlers(new ExportService(wips, config.shopCurrency())),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));

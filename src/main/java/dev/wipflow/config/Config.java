@@ -33,7 +33,8 @@ public record Config(
         List<String> requiredFields,
         String webhookUrl,
         String webhookSecret,
-        boolean demo) {
+        boolean demo,
+        String shopCurrency) {
 
     public static Config fromEnvironment(Map<String, String> env, boolean demo) {
         Map<String, String> all = new HashMap<>(readDotEnv(Path.of(".env")));
@@ -64,7 +65,8 @@ public record Config(
                 requiredFields(v),
                 webhookUrl(v),
                 webhookSecret(v),
-                demo);
+                demo,
+                v.currency("SHOP_CURRENCY"));
     }
 
     /** The fields without which a product goes to review; each must be one of the product's field names. */
@@ -103,7 +105,7 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, apiToken, spreadsheetId, sheetsTab, googleCredentials, sheetsRootUrl,
                 sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
-                maxSeconds, corsOrigins, requiredFields, webhookUrl, webhookSecret, demo);
+                maxSeconds, corsOrigins, requiredFields, webhookUrl, webhookSecret, demo, shopCurrency);
     }
 
     public boolean googleSheets() {
@@ -172,6 +174,14 @@ public record Config(
                 case "0", "false", "no", "off" -> false;
                 default -> throw new ConfigException(name + " must be true or false, got '" + v + "'");
             };
+        }
+
+        /** An ISO 4217 code such as {@code GBP}, upper-cased; unset is {@code null}. */
+        String currency(String name) {
+            String v = text(name, null);
+            if (v == null) return null;
+            if (!v.matches("[A-Za-z]{3}")) throw new ConfigException(name + " must be a three-letter currency code such as GBP, got '" + v + "'");
+            return v.toUpperCase(java.util.Locale.ROOT);
         }
 
         List<String> list(String name) {

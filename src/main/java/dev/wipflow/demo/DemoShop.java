@@ -19,7 +19,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * A small supplier shop served by wipflow itself under {@code /demo/shop/}, so {@code --demo} shows a whole batch
- * with no network. Its pages are marked up the four ways real shops do: JSON-LD, microdata, OpenGraph, or none.
+ * with no network. Its pages are marked up the four ways real shops do: JSON-LD, microdata, OpenGraph, or none; one page
+ * sells several SKUs (a mixer in three finishes) as a JSON-LD {@code ProductGroup}.
  */
 public final class DemoShop {
     public static final String COLLECTION = "demo";
@@ -31,6 +32,7 @@ public final class DemoShop {
     public static void register(JavalinConfig config) {
         config.routes.get("/demo/shop/{slug}", DemoShop::page);
         config.routes.get("/demo/img/{name}", DemoShop::image);
+        config.routes.head("/demo/img/{name}", DemoShop::image);
     }
 
     /** Adds the demo products (again pointing at this server's port); finished ones are left as they are. */
@@ -69,7 +71,9 @@ public final class DemoShop {
         doc.title(p.title() + " | Demo Kitchen Supply");
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
-        String image1 = "/demo/img/" + p.slug() + "-1";
+        List<DemoProduct> siblings = siblings(p);
+        boolean group = p.style().equals("group");
+        String image1 = group ? variantImage(p) : "/demo/img/" + p.slug() + "-1";
         String image2 = "/demo/img/" + p.slug() + "-2";
         Element body = doc.body();
         Element nav = body.appendElement("nav").attr("aria-label", "breadcrumb").addClass("breadcrumb");
@@ -79,6 +83,8 @@ public final class DemoShop {
         switch (p.style()) {
             case "jsonld" -> head.appendElement("script").attr("type", "application/ld+json").appendChild(
                     new org.jsoup.nodes.DataNode(jsonLd(p, image1, image2)));
+            case "group" -> head.appendElement("script").attr("type", "application/ld+json").appendChild(
+                    new org.jsoup.nodes.DataNode(productGroup(siblings, image2)));
             case "opengraph" -> {
                 meta(head, "og:type", "product");
                 meta(head, "og:title", p.title());
@@ -96,7 +102,11 @@ public final class DemoShop {
         Element brand = main.appendElement("p").addClass("brand").text(p.brand());
         if (micro) brand.attr("itemprop", "brand");
         Element gallery = main.appendElement("div").addClass("gallery");
-        for (String img : List.of(image1, image2)) {
+        List<String> pictures = new java.util.ArrayList<>();
+        if (group) siblings.forEach(s -> pictures.add(variantImage(s)));
+        else pictures.add(image1);
+        pictures.add(image2);
+        for (String img : pictures) {
             Element el = gallery.appendElement("img").attr("src", img).attr("alt", p.title()).attr("width", "800");
             if (micro) el.attr("itemprop", "image");
         }
@@ -139,6 +149,44 @@ public final class DemoShop {
         return Json.write(n).replace("</", "<\\/");
     }
 
+    /** The SKUs sold on the same page, in catalog order. */
+    private static List<DemoProduct> siblings(DemoProduct p) {
+        return CATALOG.stream().filter(x -> x.slug().equals(p.slug())).toList();
+    }
+
+    private static String variantImage(DemoProduct p) {
+        return "/demo/img/" + p.slug() + "-" + p.sku().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** One page, several SKUs: a ProductGroup whose variants differ by {@code variesBy}, each with its own offer. */
+    private static String productGroup(List<DemoProduct> variants, String sharedImage) {
+        DemoProduct first = variants.get(0);
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("@context", "https://schema.org");
+        n.put("@type", "ProductGroup");
+        n.put("name", first.title());
+        n.put("productGroupID", first.slug());
+        n.putObject("brand").put("@type", "Brand").put("name", first.brand());
+        n.put("description", first.description());
+        n.put("image", sharedImage);
+        n.putArray("variesBy").add("https://schema.org/" + first.optionName().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode members = n.putArray("hasVariant");
+        for (DemoProduct v : variants) {
+            ObjectNode m = members.addObject();
+            m.put("@type", "Product");
+            m.put("sku", v.sku());
+            m.put("name", v.title() + " " + v.optionValue());
+            m.put(first.optionName().toLowerCase(java.util.Locale.ROOT), v.optionValue());
+            m.put("image", variantImage(v));
+            ObjectNode offer = m.putObject("offers");
+            offer.put("@type", "Offer");
+            offer.put("price", v.price());
+            offer.put("priceCurrency", v.currency());
+            offer.put("availability", "https://schema.org/" + (Boolean.FALSE.equals(v.inStock()) ? "OutOfStock" : "InStock"));
+        }
+        return Json.write(n).replace("</", "<\\/");
+    }
+
     private static void meta(Element head, String property, String content) {
         head.appendElement("meta").attr("property", property).attr("content", content);
     }
@@ -157,9 +205,9 @@ public final class DemoShop {
         }
     }
 
-    /** One product of the demo catalog. */
+    /** One product of the demo catalog; the SKUs of a {@code group} page share its slug and differ by one option. */
     public record DemoProduct(String sku, String slug, String title, String brand, String price, String compareAtPrice,
                               String currency, String material, String dimensions, String colour, List<String> category,
-                              String description, String style) {
+                              String description, String style, String optionName, String optionValue, Boolean inStock) {
     }
 }

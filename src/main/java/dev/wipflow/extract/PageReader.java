@@ -48,7 +48,9 @@ final class PageReader {
     private static void addProduct(List<ProductFields> found, List<JsonNode> nodes, String variantId, HttpUrl base,
                                    String source) {
         List<JsonNode> products = Schema.products(nodes);
-        if (!products.isEmpty()) found.add(SchemaProduct.read(products.get(0), variantId, base, source));
+        if (!products.isEmpty()) {
+            found.add(SchemaVariants.attach(SchemaProduct.read(products.get(0), variantId, base, source), products, base, source));
+        }
     }
 
     /** A price without a currency takes the page's declared or local one. */

@@ -28,11 +28,12 @@ import okhttp3.brotli.BrotliInterceptor;
  * answers included), redirects followed by hand, time and size limits, gzip/brotli, the page's own charset, and
  * every failure a {@link StepFailure} whose message says what happened.
  */
-public final class SafeFetcher implements PageFetcher {
+public final class SafeFetcher implements PageFetcher, ImageProbe {
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
     private static final String ACCEPT_HTML =
             "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+    private static final String ACCEPT_IMAGE = "image/avif,image/webp,image/apng,image/*,*/*;q=0.8";
     private static final String ACCEPT_JSON = "application/json,text/javascript;q=0.9,*/*;q=0.5";
 
     private final OkHttpClient client;
@@ -104,6 +105,60 @@ public final class SafeFetcher implements PageFetcher {
                 throw failure(rawUrl, e);
             }
         }
+    }
+
+    /**
+     * A {@code HEAD} of the image (a {@code GET} of its first kilobyte when the server refuses {@code HEAD}: 400, 403,
+     * 405 or 501), with the
+     * same address checks as a page, on every redirect.
+     */
+    @Override
+    public Optional<String> problem(String rawUrl, Duration limit, RunContext ctx) {
+        HttpUrl url = HttpUrl.parse(rawUrl == null ? "" : rawUrl.trim());
+        if (url == null) return Optional.of("it is not an http(s) address");
+        Instant deadline = Instant.now().plus(ctx.cap(limit));
+        boolean head = true;
+        for (int hop = 0; hop <= limits.maxRedirects() + 1; hop++) {
+            try {
+                checkHost(url);
+            } catch (StepFailure e) {
+                return Optional.of(e.getMessage());
+            }
+            Request.Builder request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
+                    .header("Accept", ACCEPT_IMAGE);
+            if (head) request.head();
+            else request.header("Range", "bytes=0-1023");
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0) return Optional.of("it did not answer within " + limit.toSeconds() + " s");
+            Call call = client.newCall(request.build());
+            call.timeout().timeout(left, TimeUnit.MILLISECONDS);
+            try (Response response = AwaitedCall.head(call, ctx)) {
+                if (response.isRedirect() && response.header("Location") != null) {
+                    url = url.resolve(response.header("Location").trim());
+                    if (url == null) return Optional.of("it redirects to an address that is not http(s)");
+                    continue;
+                }
+                if (head && (response.code() == 400 || response.code() == 403 || response.code() == 405 || response.code() == 501)) {
+                    head = false;
+                    continue;
+                }
+                if (response.code() != 200 && (head || response.code() != 206)) {
+                    return Optional.of("it answered " + HttpStatusText.of(response.code(), response.message()));
+                }
+                String type = response.header("Content-Type", "");
+                if (!type.trim().toLowerCase(Locale.ROOT).startsWith("image/")) {
+                    return Optional.of("it is " + (type.isBlank() ? "of no content type" : type.trim()) + ", not an image");
+                }
+                return Optional.empty();
+            } catch (InterruptedIOException e) {
+                if (ctx.expired()) throw new BudgetSpent("the request's time ran out while checking " + rawUrl, e);
+                return Optional.of("it did not answer within " + limit.toSeconds() + " s");
+            } catch (IOException e) {
+                RefusedAddressException refused = find(e);
+                return Optional.of(refused != null ? "refused: " + refused.getMessage() : "it could not be fetched (" + e.getMessage() + ")");
+            }
+        }
+        return Optional.of("it redirects more than " + limits.maxRedirects() + " times");
     }
 
     private HttpUrl nextHop(String rawUrl, HttpUrl current, Response response, int hop, Set<HttpUrl> seen) {

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import dev.wipflow.wip.ProductFields;
@@ -23,12 +24,38 @@ final class ShopFeeds {
         if (url == null) return Optional.empty();
         if (ShopifyFeed.looksLike(page.html())) {
             return ShopifyFeed.feedUrl(url, doc).flatMap(feed -> fetch("Shopify", feed, ctx,
-                    json -> ShopifyFeed.parse(json, url.queryParameter("variant"), url)));
+                    json -> ShopifyFeed.parse(json, url.queryParameter("variant"), url))
+                    .map(f -> withStorefrontStock(f, ShopifyFeed.storefrontUrl(feed), url, ctx)));
         }
         if (WooFeed.looksLike(page.html())) {
-            return WooFeed.feedUrl(url, doc).flatMap(feed -> fetch("WooCommerce", feed, ctx, json -> WooFeed.parse(json, url)));
+            return WooFeed.feedUrl(url, doc).flatMap(feed -> woo(feed, url, ctx));
         }
         return Optional.empty();
+    }
+
+    /** The {@code .json} feed has no stock; the storefront's {@code .js} of the same product has it per variant. */
+    private ProductFields withStorefrontStock(ProductFields f, HttpUrl js, HttpUrl base, RunContext ctx) {
+        if (f.variants().stream().allMatch(v -> v.availability() != null)) return f;
+        return fetch("Shopify", js, ctx, text -> {
+            JsonNode p = ShopifyVariants.product(LenientJson.parse(text));
+            if (p == null) throw new IllegalArgumentException("not a Shopify product");
+            return f.with("variants", ShopifyVariants.withStock(f.variants(), ShopifyVariants.read(p, base)), "feed");
+        }).orElse(f);
+    }
+
+    /** A variable product's variations are one more call, made only when the parent says it has some. */
+    private Optional<ProductFields> woo(HttpUrl feed, HttpUrl base, RunContext ctx) {
+        JsonNode[] parent = new JsonNode[1];
+        Optional<ProductFields> fields = fetch("WooCommerce", feed, ctx, json -> {
+            parent[0] = WooVariations.product(LenientJson.parse(json));
+            return WooFeed.parse(json, base);
+        });
+        if (fields.isEmpty() || parent[0] == null || !WooVariations.isVariable(parent[0])) return fields;
+        ProductFields f = fields.get();
+        return WooVariations.listUrl(feed, parent[0]).flatMap(list -> fetch("WooCommerce", list, ctx,
+                json -> f.with("variants", WooVariations.read(parent[0], LenientJson.parse(json), base), "feed")
+                        .with("group", WooVariations.group(parent[0]), "feed")))
+                .or(() -> fields);
     }
 
     private Optional<ProductFields> fetch(String platform, HttpUrl feed, RunContext ctx,

@@ -8,7 +8,7 @@ import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** A Shopify shop's own product feed, {@code /products/{handle}.json}: all variants, SKUs, images, vendor. */
+/** A Shopify shop's own product feed, {@code /products/{handle}.json}: all variants, SKUs, images, vendor, the group. */
 final class ShopifyFeed {
     private ShopifyFeed() {
     }
@@ -68,7 +68,14 @@ final class ShopifyFeed {
         List<String> unique = ImageUrls.dedupe(b.images);
         b.images.clear();
         b.images.addAll(unique);
-        return b.build("feed");
+        return b.build("feed").with("variants", ShopifyVariants.read(p, base), "feed")
+                .with("group", ShopifyVariants.group(p), "feed");
+    }
+
+    /** The storefront's {@code /products/{handle}.js} next to the {@code .json} feed: it says which variants are in stock. */
+    static HttpUrl storefrontUrl(HttpUrl feed) {
+        String path = feed.encodedPath();
+        return feed.newBuilder().encodedPath(path.replaceFirst("\\.json$", ".js")).build();
     }
 
     private static JsonNode chooseVariant(JsonNode variants, String variantId) {

@@ -30,16 +30,16 @@ public final class ExtractStep implements PipelineStep {
     /** The page's fields, with the values a person set on the product kept over them (never overwritten). */
     @Override
     public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
-        return new StepOutput.Extracted(extract(p.url(), p.fields(), ctx));
+        return new StepOutput.Extracted(extract(p.url(), p.sku(), p.fields(), ctx));
     }
 
     /** Extracts and checks the result; shared with dry runs. */
-    public ProductFields extract(String url, RunContext ctx) {
-        return extract(url, null, ctx);
+    public ProductFields extract(String url, String sku, RunContext ctx) {
+        return extract(url, sku, null, ctx);
     }
 
-    private ProductFields extract(String url, ProductFields previous, RunContext ctx) {
-        ProductFields fields = extractor.extract(url, ctx).withPersonValuesFrom(previous);
+    private ProductFields extract(String url, String sku, ProductFields previous, RunContext ctx) {
+        ProductFields fields = extractor.extract(url, sku, ctx).withPersonValuesFrom(previous);
         for (String name : REQUIRED) {
             if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
         }

@@ -59,7 +59,7 @@ final class Preview {
         ProductFields fields = null;
         long t0 = System.nanoTime();
         try {
-            fields = pipeline.extract().extract(p.url(), ctx);
+            fields = pipeline.extract().extract(p.url(), p.sku(), ctx);
             ran.add(new StepRun(Step.EXTRACT, msSince(t0), true));
             t0 = System.nanoTime();
             Descriptions descriptions = pipeline.describe().describe(fields, ctx);

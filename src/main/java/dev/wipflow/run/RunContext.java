@@ -92,9 +92,10 @@ public final class RunContext {
         return llmTokens.get();
     }
 
+    /** Records a warning once: the same warning again is not repeated. */
     public void warn(String warning) {
         synchronized (warnings) {
-            warnings.add(warning);
+            if (!warnings.contains(warning)) warnings.add(warning);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.wipflow.service;
 
 import dev.wipflow.export.CsvFormats;
+import dev.wipflow.export.MerchantFeed;
+import dev.wipflow.export.ShopCurrency;
 import dev.wipflow.export.ShopifyCsv;
 import dev.wipflow.sheet.SheetColumns;
 import dev.wipflow.store.WipStore;
@@ -16,21 +18,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A collection's finished products as CSV, in the sheet's columns or as a Shopify product import; or its failed and
- * review products ({@code failed}), the file a team fixes and imports again. Only a {@code ready} product is ever
- * exported as a catalog row: one in review never is.
+ * A collection's finished products as CSV: in the sheet's columns, as a Shopify product import or a Merchant Center
+ * feed; or its failed and review products ({@code failed}), the file a team fixes and imports again. Only a
+ * {@code ready} product is ever exported as a catalog row: one in review never is.
  */
 public final class ExportService {
     private static final int PAGE = 500;
     private final WipStore wips;
+    private final String shopCurrency;
 
     public ExportService(WipStore wips) {
+        this(wips, null);
+    }
+
+    /** {@code shopCurrency}: the store's currency ({@code SHOP_CURRENCY}), or {@code null}. */
+    public ExportService(WipStore wips, String shopCurrency) {
         this.wips = wips;
+        this.shopCurrency = shopCurrency;
     }
 
     /** The layouts an export can have. */
     public enum Format {
-        SHEET, SHOPIFY, FAILED;
+        SHEET, SHOPIFY, MERCHANT, FAILED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -40,7 +49,7 @@ public final class ExportService {
             for (Format f : values()) {
                 if (f.id().equals(s)) return f;
             }
-            throw new IllegalArgumentException("format must be sheet, shopify or failed");
+            throw new IllegalArgumentException("format must be sheet, shopify, merchant or failed");
         }
     }
 
@@ -55,17 +64,28 @@ public final class ExportService {
     /** Every ready product of the collection (or, for {@code failed}, every failed and review one), a page at a time. */
     public Csv csv(String collection, Format format) {
         if (format == Format.FAILED) return failed(collection);
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<WipProduct> products = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             List<WipProduct> page = wips.list(collection, Status.READY, null, PAGE, offset);
             for (WipProduct p : page) {
-                if (!publishable(p)) continue;
-                if (format == Format.SHOPIFY) rows.addAll(ShopifyCsv.rows(p));
-                else rows.add(p.cleaned() != null && !p.cleaned().isEmpty() ? p.cleaned() : SheetColumns.row(p, "ready"));
+                if (publishable(p)) products.add(p);
             }
             if (page.size() < PAGE) break;
         }
-        return new Csv(collection + "-" + format.id() + ".csv", format == Format.SHOPIFY ? ShopifyCsv.COLUMNS : SheetColumns.ALL, rows);
+        List<Map<String, String>> rows = switch (format) {
+            case SHOPIFY -> ShopifyCsv.rows(products, shopCurrency);
+            case MERCHANT -> products.stream().map(p -> MerchantFeed.row(p, shopCurrency)).toList();
+            case SHEET -> products.stream()
+                    .map(p -> p.cleaned() != null && !p.cleaned().isEmpty() ? p.cleaned() : SheetColumns.row(p, "ready")).toList();
+            case FAILED -> throw new IllegalStateException("the failed export is written by failed()");
+        };
+        List<String> columns = switch (format) {
+            case SHOPIFY -> ShopifyCsv.COLUMNS;
+            case MERCHANT -> MerchantFeed.COLUMNS;
+            case SHEET, FAILED -> SheetColumns.ALL;
+        };
+        List<String> warnings = format == Format.SHEET ? List.of() : ShopCurrency.warnings(products, shopCurrency);
+        return new Csv(collection + "-" + format.id() + ".csv", columns, rows, warnings);
     }
 
     private Csv failed(String collection) {
@@ -85,11 +105,11 @@ public final class ExportService {
                 if (page.size() < PAGE) break;
             }
         }
-        return new Csv(collection + "-failed.csv", FAILED_COLUMNS, rows);
+        return new Csv(collection + "-failed.csv", FAILED_COLUMNS, rows, List.of());
     }
 
-    /** An export ready to write: its file name, columns and rows. */
-    public record Csv(String fileName, List<String> columns, List<Map<String, String>> rows) {
+    /** An export ready to write: its file name, columns, rows and what a person should know before importing it. */
+    public record Csv(String fileName, List<String> columns, List<Map<String, String>> rows, List<String> warnings) {
         public void write(Writer out) throws IOException {
             CsvFormats.write(out, columns, rows);
         }

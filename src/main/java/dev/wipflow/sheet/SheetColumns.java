@@ -43,6 +43,9 @@ public final class SheetColumns {
             new Column("Category", s -> String.join(" > ", s.fields().category())),
             new Column("Specs", s -> s.fields().specs().entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"))),
+            new Column("Options", s -> s.fields().options().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"))),
+            new Column("Group", s -> group(s.fields())),
             new Column("Body HTML", s -> text(s.descriptions().bodyHtml())),
             new Column("Features", s -> String.join("\n", s.descriptions().features())),
             new Column("Care Instructions", s -> text(s.descriptions().careInstructions())),
@@ -67,6 +70,12 @@ public final class SheetColumns {
         Map<String, String> row = new LinkedHashMap<>();
         for (Column c : COLUMNS) row.put(c.header(), c.value().apply(source));
         return row;
+    }
+
+    /** The parent the SKU is a variant of, by its id or handle (its title when it has none): the same for its siblings. */
+    private static String group(ProductFields f) {
+        if (f.group() == null) return "";
+        return f.group().id() != null ? f.group().id() : text(f.group().title());
     }
 
     private static String text(String s) {

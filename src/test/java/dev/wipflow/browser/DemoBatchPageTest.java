@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What a newcomer sees with {@code --demo}: the 20 demo products run as a batch from the page, with live progress,
+ * What a newcomer sees with {@code --demo}: the 23 demo products run as a batch from the page, with live progress,
  * each running product's step and an ETA. An LLM fake that takes a moment per product keeps the batch running long
  * enough to watch.
  */
@@ -37,7 +37,7 @@ class DemoBatchPageTest {
     }
 
     @Test
-    void the_demo_batch_of_20_runs_with_live_progress_and_an_eta() throws Exception {
+    void the_demo_batch_of_23_runs_with_live_progress_and_an_eta() throws Exception {
         Chromium.requireInstalled();
         llm = new FakeLlm();
         llm.start();
@@ -48,17 +48,17 @@ class DemoBatchPageTest {
         browser = Chromium.start(tmp.resolve("chromium-profile"));
         BatchPage page = new BatchPage(browser, app.baseUrl());
         page.open("demo");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> page.rows().size() == 20);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> page.rows().size() == 23);
 
         page.startBatch("loop", 2);
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
                 d.findElement(By.id("progress-times")).getText().contains("ETA")
-                        && page.progressText().matches("(?s).*[1-9]\\d*/20.*"));
+                        && page.progressText().matches("(?s).*[1-9]\\d*/23.*"));
         String running = page.progressText() + " | " + browser.findElement(By.id("progress-times")).getText();
-        assertThat(running).contains("/20").contains("ETA");
+        assertThat(running).contains("/23").contains("ETA");
         page.screenshot("demo-batch-running");
 
-        assertThat(page.waitForProgress("Finished", Duration.ofSeconds(120))).startsWith("Finished: 20/20 processed, 20 ready");
+        assertThat(page.waitForProgress("Finished", Duration.ofSeconds(120))).startsWith("Finished: 23/23 processed, 23 ready");
         page.screenshot("demo-batch-finished");
     }
 }

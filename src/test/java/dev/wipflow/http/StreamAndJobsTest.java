@@ -177,14 +177,17 @@ class StreamAndJobsTest {
         Reply shopify = api.get("/api/sinks/export.csv?format=shopify");
         List<java.util.Map<String, String>> rows = csv(shopify.body());
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).containsEntry("Handle", "undermount-stainless-sink-60-s-0")
+        assertThat(rows.get(0)).containsEntry("URL handle", "undermount-stainless-sink-60-s-0")
                 .containsEntry("Title", "Undermount Stainless Sink 60").containsEntry("Vendor", "Steelcraft")
-                .containsEntry("Variant SKU", "S-0").containsEntry("Variant Price", "249.00")
-                .containsEntry("Image Position", "1");
-        assertThat(rows.get(0).get("Body (HTML)")).startsWith("<p>Undermount Stainless Sink 60");
-        assertThat(rows.get(1)).containsEntry("Handle", "undermount-stainless-sink-60-s-0").containsEntry("Image Position", "2")
-                .containsEntry("Title", "");
-        assertThat(rows.get(1).get("Image Src")).endsWith("um60-side.jpg");
+                .containsEntry("SKU", "S-0").containsEntry("Price", "249.00")
+                .containsEntry("Option1 name", "Title").containsEntry("Option1 value", "Default Title")
+                .containsEntry("Image position", "1");
+        assertThat(rows.get(0).get("Description")).startsWith("<p>Undermount Stainless Sink 60");
+        assertThat(rows.get(0).get("Status")).isEqualTo("draft");
+        assertThat(rows.get(0).get("Published on online store")).isEqualTo("FALSE");
+        assertThat(rows.get(1)).containsEntry("URL handle", "undermount-stainless-sink-60-s-0").containsEntry("Image position", "2")
+                .containsEntry("Title", "").containsEntry("SKU", "");
+        assertThat(rows.get(1).get("Product image URL")).endsWith("um60-side.jpg");
         assertThat(api.get("/api/sinks/export.csv?format=xml").status()).isEqualTo(400);
     }
 

@@ -41,7 +41,7 @@ public final class FixtureShop implements AutoCloseable {
         this.generating = generating;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
-        if (generating) server.createContext("/img/", this::image);
+        server.createContext("/img/", this::image);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
