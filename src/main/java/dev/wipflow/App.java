@@ -8,6 +8,11 @@ import dev.wipflow.demo.DemoShop;
 import dev.wipflow.describe.Describer;
 import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
+import dev.wipflow.document.CsvTableReader;
+import dev.wipflow.document.DocumentFormat;
+import dev.wipflow.document.DocumentLimits;
+import dev.wipflow.document.DocumentReaders;
+import dev.wipflow.document.XlsxTableReader;
 import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
@@ -16,6 +21,7 @@ import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
+import dev.wipflow.http.DocumentHandlers;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -34,6 +40,8 @@ import dev.wipflow.pipeline.Pipeline;
 import dev.wipflow.pipeline.SheetRowStep;
 import dev.wipflow.process.Batches;
 import dev.wipflow.process.Processor;
+import dev.wipflow.service.DocumentImport;
+import dev.wipflow.service.DocumentService;
 import dev.wipflow.service.ExportService;
 import dev.wipflow.service.JobService;
 import dev.wipflow.service.Products;
@@ -42,10 +50,12 @@ import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
+import dev.wipflow.store.DocumentStore;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -54,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,13 +124,21 @@ public final class App implements AutoCloseable {
         parts.put("database", db.dialect().name().toLowerCase());
         Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
 
-        WipService adding = new WipService(wips, config.fetchAllowPrivate() ? url -> true
-                : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock);
+        Predicate<String> urlAllowed = config.fetchAllowPrivate() ? url -> true
+                : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty();
+        WipService adding = new WipService(wips, urlAllowed, clock);
+        DocumentStore documentStore = new DocumentStore(db.jdbi());
+        DocumentReaders readers = new DocumentReaders(Map.of(
+                DocumentFormat.CSV, new CsvTableReader(),
+                DocumentFormat.XLSX, new XlsxTableReader()), DocumentLimits.DEFAULT);
+        DocumentService documents = new DocumentService(readers, documentStore, sheet, clock);
         Routes routes = new Routes(
                 new WipHandlers(adding, new Products(wips, events, clock)),
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips)),
+                new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, urlAllowed, clock),
+                        DocumentLimits.DEFAULT.maxBytes()),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));
@@ -128,6 +147,8 @@ public final class App implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.jetty.multipartConfig.maxFileSize(DocumentLimits.DEFAULT.maxBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(DocumentLimits.DEFAULT.maxBytes() + 100_000L, SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.staticFiles.add("/static", Location.CLASSPATH);
             c.jetty.modifyServer(s -> {

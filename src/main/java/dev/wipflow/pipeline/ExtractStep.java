@@ -27,9 +27,23 @@ public final class ExtractStep implements PipelineStep {
         return Step.EXTRACT;
     }
 
+    /**
+     * A product from a supplier's document has its values as evidence: they join the page's
+     * ({@link DocumentValues}), and without a URL they are all there is (nothing is fetched).
+     */
     @Override
     public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
-        return new StepOutput.Extracted(extract(p.url(), ctx));
+        if (p.url() == null || p.url().isBlank()) return new StepOutput.Extracted(fromDocument(p, ctx));
+        return new StepOutput.Extracted(DocumentValues.combine(p.documentFields(), extract(p.url(), ctx), ctx::warn));
+    }
+
+    private static ProductFields fromDocument(WipProduct p, RunContext ctx) {
+        ProductFields fields = p.documentFields() == null ? ProductFields.empty() : p.documentFields();
+        if (!fields.has("title")) throw new StepFailure("no URL to read and the document gives no title for " + p.sku());
+        for (String name : EXPECTED) {
+            if (!fields.has(name) && !name.equals("sku")) ctx.warn("extract: no " + name + " in the document (no URL to read)");
+        }
+        return fields;
     }
 
     /** Extracts and checks the result; shared with dry runs. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A work-in-progress product as stored (table {@code wip_products}). */
+/**
+ * A work-in-progress product as stored (table {@code wip_products}). {@code documentFields} are the values a
+ * supplier's document gave it (source {@code document}), kept apart from what extraction finds.
+ */
 public record WipProduct(
         long id,
         String collection,
@@ -28,7 +31,8 @@ public record WipProduct(
         long llmTokens,
         Instant createdAt,
         Instant updatedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        ProductFields documentFields) {
 
     /** The first step a new run would do; {@code null} when all are done. */
     @JsonProperty("next_step")
