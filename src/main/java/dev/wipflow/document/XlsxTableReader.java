@@ -1,15 +1,18 @@
 package dev.wipflow.document;
 
 import dev.wipflow.wip.DomainException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.IOUtils;
@@ -27,22 +30,39 @@ import org.xml.sax.XMLReader;
  *
  * <p>POI's own guards against hostile files are process-wide settings, set when this reader is made: a part that
  * inflates more than 100 times its compressed size or beyond 100 MB is a zip bomb, and no single allocation may
- * exceed 100 MB. POI's XML parsers refuse DTDs and external entities.
+ * exceed 30 MB. POI's XML parsers refuse DTDs and external entities.
  */
 public final class XlsxTableReader implements TableReader {
     static final double MIN_INFLATE_RATIO = 0.01;
     static final long MAX_PART_BYTES = 100_000_000;
+    static final int MAX_ALLOCATION = 30_000_000;
 
     public XlsxTableReader() {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-        ZipSecureFile.setMaxTextSize(MAX_PART_BYTES);
-        IOUtils.setByteArrayMaxOverride((int) MAX_PART_BYTES);
+        IOUtils.setByteArrayMaxOverride(MAX_ALLOCATION);
     }
 
+    /**
+     * Opened from a temporary file, not from memory: POI then reads the zip with random access and inflates each
+     * sheet as the SAX parser asks for it, where a package opened from a stream holds every part inflated.
+     */
     @Override
     public List<RawTable> read(byte[] document, DocumentLimits limits) {
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(document))) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("wipflow-document-", ".xlsx");
+            Files.write(file, document);
+            return read(file, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the document in a temporary file", e);
+        } finally {
+            if (file != null) file.toFile().delete();
+        }
+    }
+
+    private List<RawTable> read(Path file, DocumentLimits limits) {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
@@ -61,7 +81,7 @@ public final class XlsxTableReader implements TableReader {
             return tables;
         } catch (DomainException refused) {
             throw refused;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception e) {
             throw unreadable(e);
         }
     }
