@@ -7,6 +7,7 @@ import { mountAdd } from './add.js';
 import { mountBatchPanel, restoreSavedJob } from './batch-panel.js';
 import { mountDetail } from './detail.js';
 import { mountJobs } from './jobs.js';
+import { mountDocuments } from './documents.js';
 import { state, update } from './state.js';
 import { loadHealth, loadCollections, chooseCollection, initialCollection } from './actions.js';
 
@@ -17,6 +18,7 @@ mountAdd();
 mountBatchPanel();
 mountDetail();
 mountJobs();
+mountDocuments();
 
 async function start() {
   await loadHealth();

@@ -8,6 +8,11 @@ import dev.wipflow.demo.DemoShop;
 import dev.wipflow.describe.Describer;
 import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
+import dev.wipflow.document.CsvTableReader;
+import dev.wipflow.document.DocumentFormat;
+import dev.wipflow.document.DocumentLimits;
+import dev.wipflow.document.DocumentReaders;
+import dev.wipflow.document.XlsxTableReader;
 import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
@@ -19,6 +24,7 @@ import dev.wipflow.config.ConfigException;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
 import dev.wipflow.http.CorrectionHandlers;
+import dev.wipflow.http.DocumentHandlers;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -41,6 +47,8 @@ import dev.wipflow.process.Batches;
 import dev.wipflow.process.JobNotices;
 import dev.wipflow.process.Processor;
 import dev.wipflow.service.Corrections;
+import dev.wipflow.service.DocumentImport;
+import dev.wipflow.service.DocumentService;
 import dev.wipflow.service.ExportService;
 import dev.wipflow.service.JobService;
 import dev.wipflow.service.Products;
@@ -49,6 +57,7 @@ import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
+import dev.wipflow.store.DocumentStore;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
@@ -56,6 +65,7 @@ import dev.wipflow.webhook.WebhookClient;
 import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Review;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +73,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,14 +143,22 @@ public final class App implements AutoCloseable {
         parts.put("webhook", config.webhookUrl() == null ? "none" : "set");
         Map<String, Object> health = Map.of("success", true, "status", "ok", "version", VERSION, "parts", parts);
 
-        WipService adding = new WipService(wips, config.fetchAllowPrivate() ? url -> true
-                : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty(), clock);
+        Predicate<String> urlAllowed = config.fetchAllowPrivate() ? url -> true
+                : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty();
+        WipService adding = new WipService(wips, urlAllowed, clock);
+        DocumentStore documentStore = new DocumentStore(db.jdbi());
+        DocumentReaders readers = new DocumentReaders(Map.of(
+                DocumentFormat.CSV, new CsvTableReader(),
+                DocumentFormat.XLSX, new XlsxTableReader()), DocumentLimits.DEFAULT);
+        DocumentService documents = new DocumentService(readers, documentStore, sheet, clock);
         Routes routes = new Routes(
                 new WipHandlers(adding, new Products(wips, events, clock)),
                 new CorrectionHandlers(new Corrections(wips, clock), new Approvals(wips, events, sheet, config.lease(), clock)),
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips, config.shopCurrency())),
+                new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, urlAllowed, clock),
+                        DocumentLimits.DEFAULT.maxBytes()),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));
@@ -148,6 +167,8 @@ public final class App implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.jetty.multipartConfig.maxFileSize(DocumentLimits.DEFAULT.maxBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(DocumentLimits.DEFAULT.maxBytes() + 100_000L, SizeUnit.BYTES);
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.jetty.modifyServer(s -> {
                 s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish

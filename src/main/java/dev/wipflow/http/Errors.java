@@ -93,6 +93,7 @@ public final class Errors {
             case INVALID -> 422;
             case BAD_INPUT -> 400;
             case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
         };
     }
 

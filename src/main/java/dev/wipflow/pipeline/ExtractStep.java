@@ -27,19 +27,35 @@ public final class ExtractStep implements PipelineStep {
         return Step.EXTRACT;
     }
 
-    /** The page's fields, with the values a person set on the product kept over them (never overwritten). */
+    /**
+     * The page's fields, joined by the values of the supplier's document the product came from
+     * ({@link DocumentValues}); without a URL the document's values are all there is (nothing is fetched). The values
+     * a person set on the product are kept over both (never overwritten).
+     */
     @Override
     public StepOutput.Extracted run(WipProduct p, RunContext ctx) {
-        return new StepOutput.Extracted(extract(p.url(), p.sku(), p.fields(), ctx));
+        if (p.url() == null || p.url().isBlank()) return new StepOutput.Extracted(fromDocument(p, ctx));
+        ProductFields page = extractor.extract(p.url(), p.sku(), ctx);
+        return new StepOutput.Extracted(checked(DocumentValues.combine(p.documentFields(), page, ctx::warn)
+                .withPersonValuesFrom(p.fields()), p.url(), ctx));
+    }
+
+    private static ProductFields fromDocument(WipProduct p, RunContext ctx) {
+        ProductFields fields = p.documentFields() == null ? ProductFields.empty() : p.documentFields();
+        fields = fields.withPersonValuesFrom(p.fields());
+        if (!fields.has("title")) throw new StepFailure("no URL to read and the document gives no title for " + p.sku());
+        for (String name : EXPECTED) {
+            if (!fields.has(name) && !name.equals("sku")) ctx.warn("extract: no " + name + " in the document (no URL to read)");
+        }
+        return fields;
     }
 
     /** Extracts and checks the result; shared with dry runs. */
     public ProductFields extract(String url, String sku, RunContext ctx) {
-        return extract(url, sku, null, ctx);
+        return checked(extractor.extract(url, sku, ctx), url, ctx);
     }
 
-    private ProductFields extract(String url, String sku, ProductFields previous, RunContext ctx) {
-        ProductFields fields = extractor.extract(url, sku, ctx).withPersonValuesFrom(previous);
+    private static ProductFields checked(ProductFields fields, String url, RunContext ctx) {
         for (String name : REQUIRED) {
             if (!fields.has(name)) throw new StepFailure("no product " + name + " found on " + url);
         }

@@ -152,6 +152,17 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     @Override
+    public List<List<String>> table(String collection, RunContext ctx) {
+        String tab = tabFor(collection);
+        Optional<TabGrid> grid = calls.read(List.of(TabLayout.quoted(tab)), ctx).flatMap(s -> TabGrid.of(s, tab));
+        if (grid.isEmpty()) return List.of();
+        int last = grid.get().cells().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r <= last; r++) rows.add(grid.get().row(r));
+        return rows;
+    }
+
+    @Override
     public String spreadsheetId() {
         return spreadsheetId;
     }

@@ -98,6 +98,18 @@ public final class LocalSheet implements ProductSheet {
     }
 
     @Override
+    public List<List<String>> table(String collection, RunContext ctx) {
+        List<Map<String, String>> rows = rows(collection);
+        if (rows.isEmpty()) return List.of();
+        java.util.LinkedHashSet<String> header = new java.util.LinkedHashSet<>(SheetColumns.ALL);
+        rows.forEach(r -> header.addAll(r.keySet()));
+        List<List<String>> out = new java.util.ArrayList<>();
+        out.add(List.copyOf(header));
+        for (Map<String, String> r : rows) out.add(header.stream().map(h -> r.getOrDefault(h, "")).toList());
+        return out;
+    }
+
+    @Override
     public String spreadsheetId() {
         return "local";
     }

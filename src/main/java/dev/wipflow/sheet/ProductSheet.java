@@ -1,6 +1,7 @@
 package dev.wipflow.sheet;
 
 import dev.wipflow.run.RunContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ public interface ProductSheet {
 
     /** Writes the final status and returns the row as it now stands (after any in-sheet cleaning). */
     Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx);
+
+    /**
+     * The collection's whole tab in one read, top to bottom, each row as its cells' texts (the header row first);
+     * empty when the tab does not exist yet.
+     */
+    List<List<String>> table(String collection, RunContext ctx);
 
     /** The tab that holds a collection's rows. */
     default String tabFor(String collection) {

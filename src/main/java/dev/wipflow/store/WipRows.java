@@ -21,7 +21,7 @@ final class WipRows {
     static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, sheet_write,"
             + " fields, descriptions, cleaned, error_step, error_message, warnings, missing, attempts, priority,"
             + " lease_until, cancel_requested,"
-            + " sheet_calls, llm_tokens, created_at, updated_at, completed_at";
+            + " sheet_calls, llm_tokens, created_at, updated_at, completed_at, document_fields";
 
     private WipRows() {
     }
@@ -53,7 +53,8 @@ final class WipRows {
                 rs.getLong("llm_tokens"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "completed_at"));
+                instant(rs, "completed_at"),
+                Json.read(rs.getString("document_fields"), ProductFields.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -85,12 +85,13 @@ public final class WipStore {
     }
 
     /**
-     * Whether a collection exists: it has a product or a job. Two index look-ups that stop at the first
+     * Whether a collection exists: it has a product, a job or a document. Index look-ups that stop at the first
      * row, however large the collection.
      */
     public boolean collectionExists(String collection) {
         return jdbi.withHandle(h -> h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM wip_products WHERE collection = :c)"
-                        + " OR EXISTS (SELECT 1 FROM jobs WHERE collection = :c) THEN 1 ELSE 0 END")
+                        + " OR EXISTS (SELECT 1 FROM jobs WHERE collection = :c)"
+                        + " OR EXISTS (SELECT 1 FROM documents WHERE collection = :c) THEN 1 ELSE 0 END")
                 .bind("c", collection).mapTo(Integer.class).one()) == 1;
     }
 
@@ -123,6 +124,29 @@ public final class WipStore {
     public void setPriority(Handle h, long id, int priority, Instant now) {
         h.createUpdate("UPDATE wip_products SET priority = :priority, updated_at = :now WHERE id = :id")
                 .bind("priority", priority).bind("id", id).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** A product from a supplier's document: its URL (empty: processed from the document's values alone) and those values. */
+    public long insert(Handle h, String collection, String sku, String url, ProductFields documentFields, Instant now) {
+        return h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, document_fields, created_at, updated_at)"
+                        + " VALUES (:c, :sku, :url, 'pending', :doc, :now, :now)")
+                .bind("c", collection).bind("sku", sku).bind("url", url).bind("doc", Json.write(documentFields))
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** New document values for a product; its work so far stands (the next extraction uses them). */
+    public void setDocumentFields(Handle h, long id, ProductFields documentFields, Instant now) {
+        h.createUpdate("UPDATE wip_products SET document_fields = :doc, updated_at = :now WHERE id = :id")
+                .bind("doc", Json.write(documentFields)).bind("id", id).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Every product of a collection by SKU, for matching a whole document in one read. */
+    public Map<String, WipProduct> bySku(Handle h, String collection) {
+        Map<String, WipProduct> out = new LinkedHashMap<>();
+        h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c ORDER BY id")
+                .bind("c", collection).map(WipRows::map).forEach(p -> out.put(p.sku(), p));
+        return out;
     }
 
     /** A new URL for an existing product: its work starts over. */

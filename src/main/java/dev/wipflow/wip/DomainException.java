@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public class DomainException extends RuntimeException {
     /** The kinds of refusal. */
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, BAD_INPUT, TOO_LARGE }
+    public enum Kind { NOT_FOUND, CONFLICT, INVALID, BAD_INPUT, TOO_LARGE, UNSUPPORTED }
 
     private final Kind kind;
     private final String code;
@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
     /** Input that cannot be read at all (a malformed CSV). */
     public static DomainException badInput(String message) {
         return new DomainException(Kind.BAD_INPUT, "bad_request", message, null);
+    }
+
+    /** Input of a kind this server does not read (a file format). */
+    public static DomainException unsupported(String code, String message) {
+        return new DomainException(Kind.UNSUPPORTED, code, message, null);
     }
 
     public static DomainException tooLarge(String code, String message, Map<String, Object> details) {

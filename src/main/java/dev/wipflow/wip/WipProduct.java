@@ -10,6 +10,8 @@ import java.util.Map;
  * A work-in-progress product as stored (table {@code wip_products}). {@code missing} says what keeps a product in
  * {@code review}: required fields by name, and {@code variant} when its SKU matched none of the page's variants.
  * {@code sheetWrite} is whether its last {@code clean} appended its row ({@code created}) or wrote an existing one.
+ * {@code documentFields} are the values a supplier's document gave it (source {@code document}), kept apart from what
+ * extraction finds.
  */
 public record WipProduct(
         long id,
@@ -35,7 +37,8 @@ public record WipProduct(
         long llmTokens,
         Instant createdAt,
         Instant updatedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        ProductFields documentFields) {
 
     public WipProduct {
         missing = missing == null ? List.of() : List.copyOf(missing);

@@ -1,0 +1,133 @@
+package dev.wipflow.service;
+
+import dev.wipflow.document.DocumentItem;
+import dev.wipflow.document.DocumentReading;
+import dev.wipflow.document.Enrichment;
+import dev.wipflow.document.RowSkipped;
+import dev.wipflow.store.DocumentStore;
+import dev.wipflow.store.WipStore;
+import dev.wipflow.wip.DomainException;
+import dev.wipflow.wip.ItemRules;
+import dev.wipflow.wip.Status;
+import dev.wipflow.wip.WipProduct;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A stored document's items become WIP products in one transaction, or none do: new SKUs are added, known ones
+ * updated when asked, and with {@code enrich} only the values are added to the products with the same SKU or
+ * style number. An item without a URL takes one from the template, or is processed from its values alone.
+ */
+public final class DocumentImport {
+    private final DocumentService documents;
+    private final DocumentStore store;
+    private final WipStore wips;
+    private final Predicate<String> urlAllowed;
+    private final Clock clock;
+
+    public DocumentImport(DocumentService documents, DocumentStore store, WipStore wips, Predicate<String> urlAllowed, Clock clock) {
+        this.documents = documents;
+        this.store = store;
+        this.wips = wips;
+        this.urlAllowed = urlAllowed;
+        this.clock = clock;
+    }
+
+    /** What to import: a corrected mapping (field → column, -1 drops it), a URL template with {@code {sku}}, and how. */
+    public record Request(Map<String, Integer> mapping, String urlTemplate, boolean updateExisting, boolean enrich) {
+    }
+
+    public record Result(int added, int updated, List<RowSkipped> skipped) {
+    }
+
+    public Result run(String collection, long id, Request request) {
+        DocumentStore.Stored d = documents.stored(collection, id);
+        checkTemplate(request.urlTemplate());
+        DocumentReading reading = DocumentService.reading(d, request.mapping());
+        if (!reading.mapping().has("sku")) throw DomainException.invalid("the mapping has no sku column", Map.of());
+        Instant now = clock.instant();
+        return wips.jdbi().inTransaction(h -> {
+            Map<String, WipProduct> existing = wips.bySku(h, collection);
+            List<RowSkipped> skipped = new ArrayList<>(reading.skipped());
+            int added = 0, updated = 0;
+            if (request.enrich()) {
+                Map<String, List<WipProduct>> byStyle = new HashMap<>();
+                for (WipProduct p : existing.values()) {
+                    if (p.documentFields() != null && p.documentFields().group() != null) {
+                        byStyle.computeIfAbsent(p.documentFields().group().id(), k -> new ArrayList<>()).add(p);
+                    }
+                }
+                for (DocumentItem item : reading.items()) {
+                    Set<WipProduct> targets = new LinkedHashSet<>();
+                    for (String key : new String[] {item.sku(), item.style()}) {
+                        if (key == null) continue;
+                        if (existing.containsKey(key)) targets.add(existing.get(key));
+                        targets.addAll(byStyle.getOrDefault(key, List.of()));
+                    }
+                    if (targets.isEmpty()) {
+                        skipped.add(new RowSkipped(item.row(), "no product with SKU or style number " + item.sku()));
+                        continue;
+                    }
+                    for (WipProduct p : targets) {
+                        busy(p, now);
+                        wips.setDocumentFields(h, p.id(), Enrichment.merge(p.documentFields(), item.values()), now);
+                        updated++;
+                    }
+                }
+            } else {
+                for (DocumentItem item : reading.items()) {
+                    String problem = ItemRules.skuProblem(item.sku());
+                    String url = item.url() != null ? item.url() : fromTemplate(request.urlTemplate(), item.sku());
+                    if (problem == null && !url.isEmpty()) problem = ItemRules.urlProblem(url);
+                    if (problem == null && !url.isEmpty() && !urlAllowed.test(url)) problem = "url points at a private, loopback or metadata address";
+                    if (problem == null && url.isEmpty() && !item.values().has("title")) problem = "no URL and no name to process it from";
+                    WipProduct old = existing.get(item.sku());
+                    if (problem == null && old != null && !request.updateExisting()) problem = "already in " + collection + " (update_existing: true updates it)";
+                    if (problem != null) {
+                        skipped.add(new RowSkipped(item.row(), problem));
+                        continue;
+                    }
+                    if (old == null) {
+                        wips.insert(h, collection, item.sku(), url, item.values(), now);
+                        added++;
+                    } else {
+                        busy(old, now);
+                        wips.setDocumentFields(h, old.id(), item.values(), now);
+                        if (!old.url().equals(url)) wips.replaceUrl(h, old.id(), url, now);
+                        updated++;
+                    }
+                }
+            }
+            store.imported(h, id, now);
+            skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));
+            return new Result(added, updated, skipped);
+        });
+    }
+
+    private static void busy(WipProduct p, Instant now) {
+        if (p.status() == Status.PROCESSING && !p.leaseExpired(now)) {
+            throw DomainException.conflict("product " + p.sku() + " is being processed; import again when it is done");
+        }
+    }
+
+    private static void checkTemplate(String template) {
+        if (template == null) return;
+        if (!template.contains("{sku}")) throw DomainException.invalid("url_template must contain {sku}", Map.of("field", "url_template"));
+        String problem = ItemRules.urlProblem(template.replace("{sku}", "x"));
+        if (problem != null) throw DomainException.invalid("url_template: " + problem, Map.of("field", "url_template"));
+    }
+
+    private static String fromTemplate(String template, String sku) {
+        if (template == null) return "";
+        return template.replace("{sku}", URLEncoder.encode(sku, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+}

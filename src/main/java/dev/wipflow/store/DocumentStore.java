@@ -1,0 +1,58 @@
+package dev.wipflow.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.wipflow.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Supplier documents as read: the table chosen from each, its header row, until and after it is imported. */
+public final class DocumentStore {
+    private static final TypeReference<List<List<String>>> CELLS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+    private static final String COLUMNS = "id, collection, filename, format, kind, table_name, tables, header_row, cells,"
+            + " created_at, imported_at";
+
+    private final Jdbi jdbi;
+
+    public DocumentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A stored document: {@code headerIndex} is the header's index in {@code rows}, from 0. */
+    public record Stored(long id, String collection, String filename, String format, String kind, String tableName,
+                         List<String> tables, int headerIndex, List<List<String>> rows, Instant createdAt,
+                         Instant importedAt) {
+    }
+
+    public long insert(String collection, String filename, String format, String kind, String tableName,
+                       List<String> tables, int headerIndex, List<List<String>> rows, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO documents (collection, filename, format, kind, table_name,"
+                        + " tables, header_row, cells, created_at) VALUES (:c, :f, :format, :kind, :t, :tables, :h, :cells, :now)")
+                .bind("c", collection).bind("f", filename).bind("format", format).bind("kind", kind).bind("t", tableName)
+                .bind("tables", Json.write(tables)).bind("h", headerIndex).bind("cells", Json.write(rows))
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public Optional<Stored> get(String collection, long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND collection = :c")
+                .bind("id", id).bind("c", collection)
+                .map((rs, ctx) -> {
+                    long imported = rs.getLong("imported_at");
+                    Instant importedAt = rs.wasNull() ? null : Instant.ofEpochMilli(imported);
+                    return new Stored(rs.getLong("id"), rs.getString("collection"), rs.getString("filename"),
+                            rs.getString("format"), rs.getString("kind"), rs.getString("table_name"),
+                            Json.read(rs.getString("tables"), NAMES), rs.getInt("header_row"),
+                            Json.read(rs.getString("cells"), CELLS), Instant.ofEpochMilli(rs.getLong("created_at")), importedAt);
+                }).findOne());
+    }
+
+    /** Notes the import, inside the import's own transaction. */
+    public void imported(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE documents SET imported_at = :now WHERE id = :id").bind("id", id).bind("now", now.toEpochMilli())
+                .execute();
+    }
+}
