@@ -16,6 +16,7 @@ import dev.wipflow.extract.ProductExtractor;
 import dev.wipflow.extract.SafeFetcher;
 import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
+import dev.wipflow.http.DocumentImageHandlers;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -42,6 +43,7 @@ import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
+import dev.wipflow.store.DocumentImages;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
@@ -120,6 +122,7 @@ public final class App implements AutoCloseable {
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips)),
+                new DocumentImageHandlers(new DocumentImages(db.jdbi(), clock)),
                 ctx -> ctx.json(health),
                 new Auth(config.apiToken()),
                 new CollectionGuard(wips));

@@ -23,7 +23,7 @@ class ArchitectureTest {
     private static final String[] SERVICES = {"dev.wipflow.service..", "dev.wipflow.process..", "dev.wipflow.demo.."};
     private static final String[] PIPELINE = {"dev.wipflow.pipeline.."};
     private static final String[] PARTS = {"dev.wipflow.extract..", "dev.wipflow.describe..", "dev.wipflow.clean..",
-            "dev.wipflow.sheet..", "dev.wipflow.llm..", "dev.wipflow.export.."};
+            "dev.wipflow.sheet..", "dev.wipflow.llm..", "dev.wipflow.export..", "dev.wipflow.document.."};
     private static final String[] STORE = {"dev.wipflow.store.."};
     private static final String[] MODEL = {"dev.wipflow.wip.."};
     private static final String[] BASE = {"dev.wipflow.run..", "dev.wipflow.net..", "dev.wipflow.config..",

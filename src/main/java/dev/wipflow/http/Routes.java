@@ -7,7 +7,7 @@ import io.javalin.http.Handler;
 
 /** Every route in one place (the table of the README's API section), and how their parameters convert. */
 public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs, ExportHandlers export,
-                     Handler health, Auth auth, CollectionGuard guard) {
+                     DocumentImageHandlers documentImages, Handler health, Auth auth, CollectionGuard guard) {
 
     public void register(JavalinConfig config) {
         // for ctx.queryParamAsClass: a value that does not convert is a 400 with the converter's message (Errors)
@@ -37,5 +37,7 @@ public record Routes(WipHandlers wip, ProcessHandlers process, JobHandlers jobs,
         r.post("/api/{c}/wip/{id}/cancel", wip::cancel);
 
         r.get("/api/{c}/export.csv", export::csv);
+
+        r.get("/api/{c}/documents/{id}/images/{n}", documentImages::get);
     }
 }
