@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Pages read from a PDF laid back into tables. A page's header is its first line of labels (as many cells as its
  * widest lines, hardly any digits); the columns are the header's cells, and each cell of a line goes to the
  * column it sits under. The same header on a later page goes on with the same table (and is not repeated), as does
- * a page without one; page numbers, letterheads and footers repeated on the pages are dropped; a line that only
+ * a page without one; page numbers, letterheads and footers repeated on the pages, and lines of a single cell (notes, "thank you"), are
+ * dropped; a line that only
  * carries on the text of the line above (a wrapped description) joins that row. Totals and subtotals stay rows:
  * the column detection tells them from items. Pictures are matched to the rows they are printed beside
  * ({@link PictureMatcher}).
@@ -56,7 +57,7 @@ public final class PdfTables {
                     previous.join(cells, line);
                     continue;
                 }
-                if (footers.isFooter(line)) continue;
+                if (footers.isFooter(line) || notAnItem(current, line)) continue;
                 previous = new Row(page.number(), cells, line);
                 current.rows.add(previous);
             }
@@ -97,6 +98,11 @@ public final class PdfTables {
 
     private static List<String> texts(PdfLine line) {
         return line.cells().stream().map(PdfLine.Cell::text).toList();
+    }
+
+    /** A line of one cell in a table of three columns or more: a note, a heading or a closing line, never an item. */
+    private static boolean notAnItem(Table table, PdfLine line) {
+        return line.cells().size() == 1 && table.columns.size() >= 3;
     }
 
     /**
