@@ -23,14 +23,14 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * Writes the PDFs the tests read, with PDFBox as a supplier's system would print them: text at places given from
  * the top left of an A4 page, and pictures.
  */
-final class PdfMaker {
+public final class PdfMaker {
     private static final float HEIGHT = PDRectangle.A4.getHeight();
     private final PDDocument document = new PDDocument();
     private final PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final List<PDPageContentStream> open = new ArrayList<>();
 
     /** A new page, to write on. */
-    Page page() {
+    public Page page() {
         try {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -43,7 +43,7 @@ final class PdfMaker {
     }
 
     /** A picture for {@link Page#picture}, one colour all over, {@code size} pixels square. */
-    PDImageXObject picture(Color colour, int size) {
+    public PDImageXObject picture(Color colour, int size) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
@@ -56,12 +56,12 @@ final class PdfMaker {
         }
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return save(null);
     }
 
     /** The PDF protected by a password needed to open it. */
-    byte[] encrypted(String password) {
+    public byte[] encrypted(String password) {
         return save(new StandardProtectionPolicy("owner-" + password, password, new AccessPermission()));
     }
 
@@ -80,7 +80,7 @@ final class PdfMaker {
         }
     }
 
-    final class Page {
+    public final class Page {
         private final PDPageContentStream content;
 
         private Page(PDPageContentStream content) {
@@ -88,11 +88,11 @@ final class PdfMaker {
         }
 
         /** {@code text} in 10-point Helvetica, its baseline {@code top} points below the top of the page. */
-        Page text(float left, float top, String text) {
+        public Page text(float left, float top, String text) {
             return text(left, top, 10, text);
         }
 
-        Page text(float left, float top, float size, String text) {
+        public Page text(float left, float top, float size, String text) {
             try {
                 content.beginText();
                 content.setFont(font, size);
@@ -106,7 +106,7 @@ final class PdfMaker {
         }
 
         /** {@code text} ending at {@code right}, as numbers are printed in a column. */
-        Page right(float right, float top, String text) {
+        public Page right(float right, float top, String text) {
             try {
                 return text(right - font.getStringWidth(text) / 1000 * 10, top, text);
             } catch (IOException e) {
@@ -115,7 +115,7 @@ final class PdfMaker {
         }
 
         /** Cells printed from the given left edges, on one line. */
-        Page row(float top, float[] lefts, String... cells) {
+        public Page row(float top, float[] lefts, String... cells) {
             for (int i = 0; i < cells.length; i++) {
                 if (!cells[i].isEmpty()) text(lefts[i], top, cells[i]);
             }
@@ -123,7 +123,7 @@ final class PdfMaker {
         }
 
         /** The picture drawn {@code width} × {@code height} points, its top {@code top} points below the page's. */
-        Page picture(PDImageXObject picture, float left, float top, float width, float height) {
+        public Page picture(PDImageXObject picture, float left, float top, float width, float height) {
             try {
                 content.drawImage(picture, left, HEIGHT - top - height, width, height);
                 return this;
