@@ -79,24 +79,7 @@ class PdfReaderTest {
 
     @Test
     void a_linesheet_gives_each_style_the_picture_beside_it_and_drops_the_logo_and_icons() {
-        PdfMaker pdf = new PdfMaker();
-        PDImageXObject logo = pdf.picture(Color.RED, 120);
-        PDImageXObject badge = pdf.picture(Color.BLACK, 16);
-        float[] columns = {150, 220, 340, 420, 490};
-        for (int p = 0; p < 2; p++) {
-            PdfMaker.Page page = pdf.page().picture(logo, 440, 20, 110, 45).text(50, 50, 14, "Spring linesheet 2027");
-            page.row(100, columns, "Style", "Name", "Colour", "Wholesale", "Retail");
-            for (int i = 0; i < 3; i++) {
-                int style = p * 3 + i;
-                float top = 140 + i * 100;
-                page.picture(pdf.picture(STYLE_COLOURS[style], 64), 50, top - 10, 80, 80);
-                page.row(top, columns, "ST-" + (style + 1), "Style " + (style + 1), "Colour " + (style + 1),
-                        (style + 20) + ".00", (style + 50) + ".00");
-                if (style == 2) page.picture(badge, 130, top - 8, 12, 12);
-            }
-        }
-
-        PdfDocument read = reader.read(pdf.bytes());
+        PdfDocument read = reader.read(linesheet());
 
         assertThat(read.tables()).hasSize(1);
         PdfTable table = read.tables().get(0);
@@ -109,6 +92,59 @@ class PdfReaderTest {
             assertThat(images.get(0).contentType()).isEqualTo("image/png");
             assertThat(images.get(0).width()).isEqualTo(64);
             assertThat(colour(images.get(0))).as("style %d", style + 1).isEqualTo(STYLE_COLOURS[style].getRGB() & 0xFFFFFF);
+        }
+    }
+
+    @Test
+    void a_picture_printed_above_its_line_goes_to_that_line() {
+        PdfMaker pdf = new PdfMaker();
+        float[] columns = {50, 130, 330, 420};
+        PdfMaker.Page page = pdf.page().row(80, columns, "Style No", "Name", "Colour", "Wholesale");
+        for (int i = 0; i < 3; i++) {
+            float top = 200 + i * 130;
+            page.picture(pdf.picture(STYLE_COLOURS[i], 50), 50, top - 105, 90, 90)
+                    .row(top, columns, "LS-" + i, "Look " + i, "Colour " + i, "3" + i + ".00");
+        }
+
+        PdfTable table = reader.read(pdf.bytes()).tables().get(0);
+
+        assertThat(table.table().rows()).extracting(r -> r.get(0)).containsExactly("Style No", "LS-0", "LS-1", "LS-2");
+        for (int i = 0; i < 3; i++) {
+            assertThat(table.images().get(i + 1)).hasSize(1);
+            assertThat(colour(table.images().get(i + 1).get(0))).isEqualTo(STYLE_COLOURS[i].getRGB() & 0xFFFFFF);
+        }
+    }
+
+    @Test
+    void a_table_goes_on_over_a_page_that_does_not_repeat_its_header() {
+        PdfMaker pdf = new PdfMaker();
+        PdfMaker.Page first = pdf.page().row(100, PO_COLUMNS, "Item #", "Description", "Qty", "Unit cost", "Amount");
+        poLine(first, 120, "A-1", "First article", "1", "5.00", "5.00");
+        poLine(pdf.page(), 60, "A-2", "Second article", "2", "5.00", "10.00");
+
+        RawTable table = reader.read(pdf.bytes()).rawTables().get(0);
+
+        assertThat(table.name()).isEqualTo("pages 1–2");
+        assertThat(table.rows()).containsExactly(List.of("Item #", "Description", "Qty", "Unit cost", "Amount"),
+                List.of("A-1", "First article", "1", "5.00", "5.00"), List.of("A-2", "Second article", "2", "5.00", "10.00"));
+    }
+
+    @Test
+    void pages_read_so_far_can_be_kept_as_json_between_calls() throws Exception {
+        byte[] pdf = linesheet();
+        PdfPages pages = reader.readPages(pdf, 1, null);
+
+        String kept = dev.wipflow.json.Json.MAPPER.writeValueAsString(pages);
+        PdfPages back = dev.wipflow.json.Json.MAPPER.readValue(kept, PdfPages.class);
+
+        assertThat(kept).doesNotContain("digest").doesNotContain("bottom");
+        assertThat(back.done()).isTrue();
+        PdfTable again = PdfTables.of(back.pages()).tables().get(0);
+        PdfTable direct = reader.read(pdf).tables().get(0);
+        assertThat(again.table()).isEqualTo(direct.table());
+        assertThat(again.images()).hasSize(6);
+        for (int row = 1; row <= 6; row++) {
+            assertThat(again.images().get(row).get(0).bytes()).isEqualTo(direct.images().get(row).get(0).bytes());
         }
     }
 
@@ -214,6 +250,30 @@ class PdfReaderTest {
     void a_page_asked_for_that_the_pdf_does_not_have_is_invalid() {
         assertThatThrownBy(() -> reader.readPages(threePageOrder(), 4, null)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
+    }
+
+    /**
+     * Two pages of three styles, each with its picture to the left of its line (and a small "new" badge by the
+     * third); the supplier's logo at the top of both pages.
+     */
+    static byte[] linesheet() {
+        PdfMaker pdf = new PdfMaker();
+        PDImageXObject logo = pdf.picture(Color.RED, 120);
+        PDImageXObject badge = pdf.picture(Color.BLACK, 16);
+        float[] columns = {150, 220, 340, 420, 490};
+        for (int p = 0; p < 2; p++) {
+            PdfMaker.Page page = pdf.page().picture(logo, 440, 20, 110, 45).text(50, 50, 14, "Spring linesheet 2027");
+            page.row(100, columns, "Style", "Name", "Colour", "Wholesale", "Retail");
+            for (int i = 0; i < 3; i++) {
+                int style = p * 3 + i;
+                float top = 140 + i * 100;
+                page.picture(pdf.picture(STYLE_COLOURS[style], 64), 50, top - 10, 80, 80);
+                page.row(top, columns, "ST-" + (style + 1), "Style " + (style + 1), "Colour " + (style + 1),
+                        (style + 20) + ".00", (style + 50) + ".00");
+                if (style == 2) page.picture(badge, 130, top - 8, 12, 12);
+            }
+        }
+        return pdf.bytes();
     }
 
     /** Three pages of nine articles, each with the letterhead, the column header and "Page n of 3"; totals at the end. */
