@@ -21,7 +21,7 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * The pictures drawn on one page and where: PDFBox's graphics engine walks the page's content (forms included)
  * and reports each image with the transformation it is drawn with. JPEGs keep their own bytes; other pictures
- * are decoded and written as PNG. Pictures too small to be a product's, or too large to decode, are skipped.
+ * are decoded and written as PNG. Pictures too small to be a product's, or too large to decode in memory, are skipped.
  */
 final class PageImages extends PDFGraphicsStreamEngine {
     /** Fewer pixels on a side than this, or fewer points shown: an icon, a bullet or a rule, not a product. */
@@ -53,7 +53,6 @@ final class PageImages extends PDFGraphicsStreamEngine {
         float height = Math.abs(ctm.getScalingFactorY());
         if (width < MIN_POINTS || height < MIN_POINTS) return;
         if (xobject.getWidth() < MIN_PIXELS || xobject.getHeight() < MIN_PIXELS) return;
-        if ((long) xobject.getWidth() * xobject.getHeight() > maxPixels) return;
         DocumentImage picture = decoded.get(xobject.getCOSObject());
         if (picture == null) {
             try {
@@ -71,12 +70,13 @@ final class PageImages extends PDFGraphicsStreamEngine {
         pictures.add(new PdfPicture(picture, left, top, width, height));
     }
 
-    private static DocumentImage encode(PDImageXObject xobject) throws IOException {
+    private DocumentImage encode(PDImageXObject xobject) throws IOException {
         if ("jpg".equals(xobject.getSuffix())) {
             try (InputStream in = xobject.createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
                 return new DocumentImage(in.readAllBytes(), "image/jpeg", xobject.getWidth(), xobject.getHeight());
             }
         }
+        if ((long) xobject.getWidth() * xobject.getHeight() > maxPixels) return null; // would not fit in memory decoded
         BufferedImage image = xobject.getImage();
         if (image == null) return null;
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -205,6 +205,16 @@ class PdfReaderTest {
     }
 
     @Test
+    void a_picture_too_large_to_decode_is_left_out_and_the_text_still_read() {
+        PdfReader small = new PdfReader(new PdfLimits(20_000_000, 500, 64 * 64 - 1, 64_000_000), Clock.systemUTC());
+
+        PdfTable table = small.read(linesheet()).tables().get(0);
+
+        assertThat(table.table().rows()).hasSize(7);
+        assertThat(table.images()).isEmpty();
+    }
+
+    @Test
     void only_pdf_bytes_are_taken_for_a_pdf() {
         assertThat(PdfReader.isPdf(threePageOrder())).isTrue();
         assertThat(PdfReader.isPdf("sku,url\nA,https://x.example/a\n".getBytes(StandardCharsets.UTF_8))).isFalse();
