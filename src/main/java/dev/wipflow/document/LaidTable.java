@@ -19,6 +19,21 @@ final class LaidTable {
         this.labels = labels;
     }
 
+    /** The same columns, their labels with the words of a header's second line added. */
+    LaidTable withLabelsGoingOn(PdfLine line) {
+        String[] more = place(line);
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) joined.add(join(labels.get(i), more[i]));
+        return new LaidTable(columns, joined);
+    }
+
+    /** "Einzel-" over "preis" is "Einzelpreis"; "Unit" over "cost" is "Unit cost". */
+    private static String join(String label, String below) {
+        if (below.isEmpty()) return label;
+        if (label.endsWith("-") && Character.isLowerCase(below.charAt(0))) return label.substring(0, label.length() - 1) + below;
+        return label.isEmpty() ? below : label + " " + below;
+    }
+
     void pages(int page) {
         firstPage = Math.min(firstPage, page);
         lastPage = Math.max(lastPage, page);

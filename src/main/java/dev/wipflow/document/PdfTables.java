@@ -34,12 +34,17 @@ public final class PdfTables {
             int header = headerIndex(pageLines);
             int start;
             if (header >= 0) {
-                List<String> labels = texts(pageLines.get(header));
-                if (current == null || !labels.equals(current.labels)) {
-                    current = new LaidTable(pageLines.get(header).cells(), labels);
+                PdfLine labelLine = pageLines.get(header);
+                LaidTable laid = new LaidTable(labelLine.cells(), texts(labelLine));
+                start = header + 1;
+                while (start < pageLines.size() && labelsGoOn(labelLine, pageLines.get(start))) {
+                    laid = laid.withLabelsGoingOn(pageLines.get(start));
+                    labelLine = pageLines.get(start++);
+                }
+                if (current == null || !laid.labels.equals(current.labels)) {
+                    current = laid;
                     tables.add(current);
                 }
-                start = header + 1;
             } else {
                 start = firstIndex(pageLines);
                 if (start < 0) continue;
@@ -91,6 +96,12 @@ public final class PdfTables {
             if (withDigits * 4 <= n) return i;
         }
         return -1;
+    }
+
+    /** The second line of a header printed on two ("Unit" over "cost"): close under it, fewer cells, no digits. */
+    private static boolean labelsGoOn(PdfLine header, PdfLine next) {
+        return next.baseline() - header.baseline() <= next.size() * 1.35f && next.cells().size() < header.cells().size()
+                && next.cells().size() >= 1 && next.text().chars().noneMatch(Character::isDigit);
     }
 
     private static int firstIndex(List<PdfLine> lines) {

@@ -60,6 +60,19 @@ class PdfReaderTest {
     }
 
     @Test
+    void a_header_printed_on_two_lines_is_one_row_of_labels() {
+        PdfMaker pdf = new PdfMaker();
+        PdfMaker.Page page = pdf.page().row(100, PO_COLUMNS, "Art.-Nr.", "Bezeichnung", "Menge", "Einzel-", "Unit");
+        page.row(111, PO_COLUMNS, "", "", "", "preis", "cost");
+        poLine(page, 130, "4711-01", "Waschtischarmatur", "3", "42,50", "127,50");
+
+        RawTable table = reader.read(pdf.bytes()).rawTables().get(0);
+
+        assertThat(table.rows()).containsExactly(List.of("Art.-Nr.", "Bezeichnung", "Menge", "Einzelpreis", "Unit cost"),
+                List.of("4711-01", "Waschtischarmatur", "3", "42,50", "127,50"));
+    }
+
+    @Test
     void a_three_page_order_is_one_table_without_its_repeated_headers_and_page_footers() {
         byte[] pdf = threePageOrder();
 
