@@ -8,6 +8,7 @@ import dev.wipflow.demo.DemoShop;
 import dev.wipflow.describe.Describer;
 import dev.wipflow.describe.LlmDescriber;
 import dev.wipflow.describe.TemplateDescriber;
+import dev.wipflow.document.PictureLinks;
 import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
@@ -124,7 +125,7 @@ public final class App implements AutoCloseable {
                 new ExportHandlers(new ExportService(wips)),
                 new DocumentImageHandlers(new DocumentImages(db.jdbi(), clock)),
                 ctx -> ctx.json(health),
-                new Auth(config.apiToken()),
+                new Auth(config.apiToken(), new PictureLinks(config.apiToken())),
                 new CollectionGuard(wips));
 
         Javalin server = Javalin.create(c -> {

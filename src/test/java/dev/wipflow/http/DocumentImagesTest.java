@@ -8,6 +8,7 @@ import dev.wipflow.document.PdfDocument;
 import dev.wipflow.document.PdfLimits;
 import dev.wipflow.document.PdfMaker;
 import dev.wipflow.document.PdfReader;
+import dev.wipflow.document.PictureLinks;
 import dev.wipflow.store.DocumentImages;
 import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Running;
@@ -95,6 +96,36 @@ class DocumentImagesTest {
         assertThat(wipflow.api.get("/api/looks/documents/" + DOCUMENT + "/images/2").status()).isEqualTo(404);
     }
 
+    @Test
+    void with_an_api_token_a_picture_opens_with_the_token_or_its_own_signed_link_only() {
+        try (Running guarded = Running.start(dir.resolve("guarded"), java.util.Map.of("API_TOKEN", "t0ken-for-tests"))) {
+            Reply added = guarded.api.withToken("t0ken-for-tests")
+                    .post("/api/looks/wip", "{\"items\":[{\"sku\":\"ST-1\",\"url\":\"https://supplier.example/p/st-1\"}]}");
+            assertThat(added.status()).isEqualTo(201);
+            new DocumentPictures(new DocumentImages(guarded.app.database().jdbi(), Clock.systemUTC()))
+                    .save("looks", DOCUMENT, read(linesheet(Color.BLUE, Color.GREEN)));
+            PictureLinks links = new PictureLinks("t0ken-for-tests");
+            String first = links.path("looks", DOCUMENT, 1);
+            String second = links.path("looks", DOCUMENT, 2);
+
+            assertThat(first).startsWith("/api/looks/documents/" + DOCUMENT + "/images/1?sig=");
+            assertThat(get(guarded, first).status()).isEqualTo(200);
+            assertThat(get(guarded, second).status()).isEqualTo(200);
+            assertThat(get(guarded, "/api/looks/documents/" + DOCUMENT + "/images/1").status()).isEqualTo(401);
+            assertThat(get(guarded, second.replace("/images/2", "/images/1")).status()).isEqualTo(401);
+            assertThat(get(guarded, first.replace("/looks/", "/other/")).status()).isEqualTo(401);
+            assertThat(get(guarded, new PictureLinks("another-token").path("looks", DOCUMENT, 1)).status()).isEqualTo(401);
+            assertThat(get(guarded, "/api/looks/wip?sig=" + first.substring(first.indexOf("sig=") + 4)).status()).isEqualTo(401);
+            assertThat(guarded.api.get("/api/looks/documents/" + DOCUMENT + "/images/1").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void without_an_api_token_a_link_is_the_plain_path() {
+        assertThat(new PictureLinks(null).path("looks", 7, 3)).isEqualTo("/api/looks/documents/7/images/3");
+        assertThat(get(wipflow, "/api/looks/documents/7/images/3?sig=anything").status()).isEqualTo(404);
+    }
+
     /** A one-page linesheet: a style per colour, each with its picture to the left of its line. */
     private static byte[] linesheet(Color... colours) {
         PdfMaker pdf = new PdfMaker();
@@ -113,7 +144,12 @@ class DocumentImagesTest {
     }
 
     private Served get(String path) {
-        try (Response r = wipflow.api.http().newCall(new Request.Builder().url(wipflow.baseUrl() + path).build()).execute()) {
+        return get(wipflow, path);
+    }
+
+    /** A plain GET, without the API token, as a sheet's IMAGE() asks. */
+    private static Served get(Running server, String path) {
+        try (Response r = server.api.http().newCall(new Request.Builder().url(server.baseUrl() + path).build()).execute()) {
             return new Served(r.code(), r.header("Content-Type"), r.header("X-Content-Type-Options"), r.body().bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
