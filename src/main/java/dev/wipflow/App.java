@@ -13,6 +13,7 @@ import dev.wipflow.document.DocumentFormat;
 import dev.wipflow.document.DocumentLimits;
 import dev.wipflow.document.DocumentReaders;
 import dev.wipflow.document.XlsxTableReader;
+import dev.wipflow.document.PictureLinks;
 import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
 import dev.wipflow.extract.FetchLimits;
@@ -25,6 +26,7 @@ import dev.wipflow.http.Auth;
 import dev.wipflow.http.CollectionGuard;
 import dev.wipflow.http.CorrectionHandlers;
 import dev.wipflow.http.DocumentHandlers;
+import dev.wipflow.http.DocumentImageHandlers;
 import dev.wipflow.http.Errors;
 import dev.wipflow.http.ExportHandlers;
 import dev.wipflow.http.JobHandlers;
@@ -58,6 +60,7 @@ import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.Database;
 import dev.wipflow.store.DocumentStore;
+import dev.wipflow.store.DocumentImages;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.WipStore;
@@ -159,8 +162,9 @@ public final class App implements AutoCloseable {
                 new ExportHandlers(new ExportService(wips, config.shopCurrency())),
                 new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, urlAllowed, clock),
                         DocumentLimits.DEFAULT.maxBytes()),
+                new DocumentImageHandlers(new DocumentImages(db.jdbi(), clock)),
                 ctx -> ctx.json(health),
-                new Auth(config.apiToken()),
+                new Auth(config.apiToken(), new PictureLinks(config.apiToken())),
                 new CollectionGuard(wips));
 
         Javalin server = Javalin.create(c -> {

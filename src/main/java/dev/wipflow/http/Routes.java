@@ -7,7 +7,8 @@ import io.javalin.http.Handler;
 
 /** Every route in one place (the table of the README's API section), and how their parameters convert. */
 public record Routes(WipHandlers wip, CorrectionHandlers corrections, ProcessHandlers process, JobHandlers jobs,
-                     ExportHandlers export, DocumentHandlers documents, Handler health, Auth auth, CollectionGuard guard) {
+                     ExportHandlers export, DocumentHandlers documents,
+                     DocumentImageHandlers documentImages, Handler health, Auth auth, CollectionGuard guard) {
 
     public void register(JavalinConfig config) {
         // for ctx.queryParamAsClass: a value that does not convert is a 400 with the converter's message (Errors)
@@ -44,5 +45,6 @@ public record Routes(WipHandlers wip, CorrectionHandlers corrections, ProcessHan
         r.post("/api/{c}/documents/sheet", documents::sheet);
         r.get("/api/{c}/documents/{id}", documents::get);
         r.post("/api/{c}/documents/{id}/import", documents::importDocument);
+        r.get("/api/{c}/documents/{id}/images/{n}", documentImages::get);
     }
 }

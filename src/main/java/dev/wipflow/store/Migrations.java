@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__step_tries_job_error.sql",
-            "V3__review_priority_webhooks.sql", "V4__documents.sql");
+            "V3__review_priority_webhooks.sql", "V4__documents.sql",
+            "V7__document_images.sql");
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
