@@ -41,6 +41,7 @@ final class PageReader {
         ProductFields merged = FieldsMerge.merge(found);
         if (heuristic.has("sku")) merged = ProductFieldsCopy.withSku(merged, heuristic.sku(), "heuristic");
         merged = withCurrency(merged, hint);
+        if (variantId == null) merged = DeclaredImage.first(merged, meta.images(base));
         Breadcrumbs.Trail trail = Breadcrumbs.find(index, jsonLd, microdata, merged.title());
         return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());
     }

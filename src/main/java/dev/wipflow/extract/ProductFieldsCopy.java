@@ -28,6 +28,12 @@ final class ProductFieldsCopy {
                 source(f.sources(), "sku", source));
     }
 
+    static ProductFields withImages(ProductFields f, List<String> images, String source) {
+        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
+                f.currency(), f.availability(), images, f.description(), f.category(), f.specs(),
+                source(f.sources(), "images", source));
+    }
+
     private static Map<String, String> source(Map<String, String> sources, String field, String source) {
         Map<String, String> s = new LinkedHashMap<>(sources);
         s.put(field, source);

@@ -65,4 +65,30 @@ class ShopLayoutRulesTest {
         assertThat(f.images()).containsExactly("https://vases.example.com/media/full/blue-vase-main.jpg",
                 "https://vases.example.com/media/full/blue-vase-side.jpg");
     }
+
+    @Test
+    void renditions_of_one_picture_are_kept_once_in_the_largest_and_the_declared_one_comes_first() throws IOException {
+        ProductFields f = extract("images-renditions.html", "https://shop.example.com/p/teapot");
+        assertThat(f.images()).containsExactly("https://media.example.com/img/p/w/1920/teapot-1.jpg?ts=1605274856",
+                "https://media.example.com/img/p/w/1920/teapot-2.jpg",
+                "https://media.example.com/img/p/w/1920/IMG_4523.jpg",
+                "https://media.example.com/img/p/w/1920/IMG_4524.jpg");
+    }
+
+    @Test
+    void size_words_size_letters_and_sizes_inside_the_file_name_name_renditions() throws IOException {
+        ProductFields f = extract("images-size-names.html", "https://blankets.example.org/wool-blanket");
+        assertThat(f.images()).containsExactly("https://blankets.example.org/product_pics/big/1_20431.jpg",
+                "https://blankets.example.org/pics/t_20431.jpg",
+                "https://blankets.example.org/pics/l_20431_001.jpg",
+                "https://blankets.example.org/photos/20431_500_A.jpg",
+                "https://blankets.example.org/photos/20431_40_B.jpg");
+    }
+
+    @Test
+    void loaders_spacers_pixels_logos_and_maps_are_not_pictures_of_the_product() throws IOException {
+        ProductFields f = extract("images-no-chrome.html", "https://lamps.example.net/desk-lamp");
+        assertThat(f.images()).containsExactly("https://lamps.example.net/media/lamp-front.jpg",
+                "https://lamps.example.net/media/lamp-side.jpg");
+    }
 }
