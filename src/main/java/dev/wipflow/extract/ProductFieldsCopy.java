@@ -28,6 +28,16 @@ final class ProductFieldsCopy {
                 source(f.sources(), "sku", source));
     }
 
+    /** A new price; the compare-at price goes with it (kept only when it exceeds the price). */
+    static ProductFields withPrice(ProductFields f, java.math.BigDecimal price, java.math.BigDecimal compareAt, String source) {
+        java.math.BigDecimal compare = compareAt != null && compareAt.compareTo(price) > 0 ? compareAt : null;
+        Map<String, String> sources = source(f.sources(), "price", source);
+        if (compare == null) sources.remove("compare_at_price");
+        else sources.put("compare_at_price", source);
+        return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), price, compare,
+                f.currency(), f.availability(), f.images(), f.description(), f.category(), f.specs(), sources);
+    }
+
     static ProductFields withImages(ProductFields f, List<String> images, String source) {
         return new ProductFields(f.title(), f.brand(), f.sku(), f.mpn(), f.gtin(), f.price(), f.compareAtPrice(),
                 f.currency(), f.availability(), images, f.description(), f.category(), f.specs(),
