@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wipflow.extract.FieldFiller;
 import dev.wipflow.extract.Page;
 import dev.wipflow.extract.ProductExtractor;
+import dev.wipflow.extract.Renditions;
 import dev.wipflow.wip.ProductFields;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,9 @@ import org.jsoup.nodes.Element;
  * {@code url} (no network), and scored per field with one predicted value per page: a right value is a true
  * positive; a wrong one a false positive (and a false negative when the page has an answer); none where the page
  * has an answer a false negative; a value where the answer is {@code null} a false positive. Prices compare as
- * decimals, {@code _alternatives} lists every accepted value, a missing availability counts as {@code InStock}.
+ * decimals, {@code _alternatives} lists every accepted value, a missing availability counts as {@code InStock}. The
+ * declared main image counts as first when the first image is a rendition of the page's {@code og:image}
+ * ({@link Renditions}: the same picture in another size).
  *
  * <p>Run with {@code mvn -B -q -Pbench test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.wipflow.bench.Accuracy -Dexec.args=DIR} (see docs/extraction-accuracy.md).
@@ -48,6 +51,7 @@ public final class Accuracy {
     private int pages;
     private int declaredImage;
     private int declaredImageFirst;
+    private int declaredImageExact;
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/product-pages");
@@ -72,7 +76,7 @@ public final class Accuracy {
             millis.add((System.nanoTime() - t0) / 1e6);
             pages++;
             score(id, entry.path("site").asText(), want, got);
-            imageOrder(html, url, got);
+            imageOrder(id, entry.path("site").asText(), html, url, got);
         }
     }
 
@@ -134,12 +138,20 @@ public final class Accuracy {
         return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private void imageOrder(String html, String url, ProductFields got) {
+    /** Whether the first image is the page's declared {@code og:image}, as any rendition of that picture. */
+    private void imageOrder(String id, String site, String html, String url, ProductFields got) {
         Document doc = Jsoup.parse(html, url);
         Element og = doc.selectFirst("meta[property=og:image], meta[name=og:image]");
         if (og == null || og.absUrl("content").isEmpty()) return;
         declaredImage++;
-        if (!got.images().isEmpty() && imageKey(got.images().get(0)).equals(imageKey(og.absUrl("content")))) declaredImageFirst++;
+        String declared = og.absUrl("content");
+        String first = got.images().isEmpty() ? null : got.images().get(0);
+        if (first != null && imageKey(first).equals(imageKey(declared))) declaredImageExact++;
+        if (first != null && Renditions.same(first, declared)) {
+            declaredImageFirst++;
+        } else {
+            misses.add(String.format("%s %-10s %-12s want %s got %s", id, site, "image", declared, first == null ? "none" : first));
+        }
     }
 
     /** Host and path: the same picture whatever the scheme or the query asks of it. */
@@ -168,8 +180,9 @@ public final class Accuracy {
         double median = sorted.isEmpty() ? 0 : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         out.append(String.format(Locale.ROOT, "%nMedian extraction time per page: %.1f ms%n", median));
-        out.append(String.format(Locale.ROOT, "Declared og:image first in the images: %d of %d pages (%.0f%%)%n",
-                declaredImageFirst, declaredImage, declaredImage == 0 ? 0 : 100.0 * declaredImageFirst / declaredImage));
+        out.append(String.format(Locale.ROOT, "Declared og:image first in the images: %d of %d pages (%.0f%%) as a rendition "
+                + "of that picture; %d (%.0f%%) as the same host and path%n", declaredImageFirst, declaredImage,
+                percent(declaredImageFirst, declaredImage), declaredImageExact, percent(declaredImageExact, declaredImage)));
         if (withMisses) {
             out.append(String.format("%nMisses (%d):%n", misses.size()));
             misses.forEach(m -> out.append("  ").append(m).append('\n'));
@@ -177,10 +190,18 @@ public final class Accuracy {
         return out.toString();
     }
 
+    private static double percent(int part, int whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
     private static byte[] gunzip(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }
+    }
+
+    public static String decodePublic(byte[] body) {
+        return decode(body);
     }
 
     /** The page's text in its declared charset (byte-order mark, then meta charset), else UTF-8. */

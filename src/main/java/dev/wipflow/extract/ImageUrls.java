@@ -1,10 +1,7 @@
 package dev.wipflow.extract;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -16,11 +13,19 @@ final class ImageUrls {
             "(?:_(?:\\d{1,5}x\\d{0,5}|x\\d{1,5}|pico|icon|thumb|small|compact|medium|large|grande|original|master)"
                     + "(?:_crop_[a-z]+)?(?:@\\dx)?|-\\d{2,5}x\\d{2,5}|-scaled)(?=\\.[a-zA-Z]{3,4}$)");
     private static final Pattern JUNK = Pattern.compile(
-            "(?i)(?:^|[/_.-])(?:logo|icon|icons|sprite|sprites|favicon|pixel|spacer|blank|placeholder|spinner|loader|"
+            "(?i)(?:^|[/_.-])(?:logo|logos|icon|icons|loadindicators?|sprite|sprites|favicon|pixel|spacer|blank|placeholder|spinner|loader|"
                     + "loading|transparent|badge|payment|payments|flag|flags|avatar|rating|stars?|arrow(?:left|right|up|down)?|close|search|cart|trustpilot|trusted|"
-                    + "siegel|seal|certificate|guarantee|klarna|paypal|visa|mastercard)(?:[/_.-]|\\d|$)");
+                    + "siegel|seal|certificate|guarantee|klarna|paypal|visa|mastercard|staticmap)(?:[/_.-]|\\d|$)");
     /** Magento serves resized copies from {@code /cache/<hash>/} beside the original path. */
     private static final Pattern MAGENTO_CACHE = Pattern.compile("/cache/(?:\\d+/)?(?:[a-z_]+/)?[0-9a-f]{32}/");
+    private static final Pattern NAMED_SIZE = Pattern.compile("[_-](\\d{2,5})x(\\d{0,5})(?=[.@_])");
+    private static final Pattern QUERY_WIDTH = Pattern.compile("[?&](?:width|w)=(\\d{1,5})");
+    /** A size in the file name ({@code _64x54}, {@code -1x1}): both sides tiny is an icon, one side of a few pixels a pixel. */
+    private static final Pattern FILE_SIZE = Pattern.compile("[_-](\\d{1,4})x(\\d{1,4})(?=[._@-]|$)");
+    /** A spacer: a file named with one or two letters ({@code s.gif}, {@code x.png}). */
+    private static final Pattern SPACER = Pattern.compile("/[a-z]{1,2}\\.(?:gif|png)$");
+    /** Words glued to the next one in camel case ({@code logoPaypal}, {@code iconCart}). */
+    private static final Pattern CAMEL_JUNK = Pattern.compile("(?:^|[/_.-])(?:logo|icon|sprite|badge|banner)[A-Z0-9]");
     private static final Pattern TRACKERS = Pattern.compile(
             "(?i)(facebook\\.com/tr|google-analytics|doubleclick|googletagmanager|bat\\.bing|/pixel|analytics|/beacon)");
 
@@ -37,11 +42,34 @@ final class ImageUrls {
         return url == null ? null : url.toString();
     }
 
-    /** True for URLs that are not product pictures: icons, logos, sprites, tracking pixels, vector art. */
+    /**
+     * True for URLs that are not product pictures: icons, logos, sprites, loaders, tracking pixels, vector art, and GIFs
+     * (spacers, bullets, loaders and buttons; shops publish product photos as JPEG, PNG, WebP or AVIF).
+     */
     static boolean isJunk(String url) {
         String path = pathOf(url).toLowerCase(Locale.ROOT);
-        if (path.endsWith(".svg") || path.endsWith(".ico")) return true;
-        return JUNK.matcher(path).find() || TRACKERS.matcher(url).find();
+        if (path.endsWith(".svg") || path.endsWith(".ico") || path.endsWith(".gif")) return true;
+        if (SPACER.matcher(path).find() || CAMEL_JUNK.matcher(pathOf(url)).find() || tinyBySize(path, url)) return true;
+        return JUNK.matcher(path).find() || JUNK.matcher(queryOf(url)).find() || TRACKERS.matcher(url).find();
+    }
+
+    /** The query, decoded: image servers name a preset there ({@code ?$brand-logo$}). */
+    private static String queryOf(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? "" : java.net.URLDecoder.decode(url.substring(q + 1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A picture named at a few pixels on one side ({@code _1x2}) is a pixel; at icon size on both ({@code _64x54}) an
+     * icon, unless the shop's image server serves the original without the size ({@link #largest}).
+     */
+    private static boolean tinyBySize(String path, String url) {
+        Matcher m = FILE_SIZE.matcher(path.substring(path.lastIndexOf('/') + 1));
+        if (!m.find()) return false;
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (Math.min(w, h) <= 4) return true;
+        return w <= 100 && h <= 100 && largest(url).equals(url);
     }
 
     /** The same picture at any size has the same key: no scheme, no query, no size suffix. */
@@ -66,20 +94,16 @@ final class ImageUrls {
         return url.replace(path, m.replaceFirst(""));
     }
 
-    /** Keeps first-seen order; when two URLs are one picture, keeps the bigger one. */
+    /** Keeps first-seen order; each picture once, in its largest rendition ({@link Renditions}). */
     static List<String> dedupe(List<String> urls) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        for (String u : urls) {
-            if (u == null) continue;
-            byKey.merge(key(u), u, (old, neu) -> size(neu) > size(old) ? neu : old);
-        }
-        return new ArrayList<>(byKey.values());
+        return Renditions.dedupe(urls);
     }
 
-    private static long size(String url) {
-        Matcher m = Pattern.compile("[_-](\\d{2,5})x(\\d{0,5})(?=[.@_])").matcher(pathOf(url));
+    /** The width a URL names ({@code _800x800}, {@code ?w=800}); without one, the original, bigger than any. */
+    static long sizeHint(String url) {
+        Matcher m = NAMED_SIZE.matcher(pathOf(url));
         if (!m.find()) {
-            Matcher w = Pattern.compile("[?&](?:width|w)=(\\d{1,5})").matcher(url);
+            Matcher w = QUERY_WIDTH.matcher(url);
             return w.find() ? Long.parseLong(w.group(1)) : Long.MAX_VALUE;
         }
         return Long.parseLong(m.group(1));

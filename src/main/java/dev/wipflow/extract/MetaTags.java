@@ -68,16 +68,20 @@ final class MetaTags {
         b.price = sale != null ? sale : price;
         b.compareAtPrice = sale != null && price != null ? price : original;
         if (b.price == null) twitterPrice(b, hint);
+        b.images.addAll(images(base));
+        return b.build("meta");
+    }
+
+    /** The pictures the page declares for sharing, the main one first; icons and logos left out. */
+    List<String> images(HttpUrl base) {
+        List<String> images = new ArrayList<>();
         for (String key : new String[] {"og:image:secure_url", "og:image", "og:image:url", "twitter:image"}) {
             for (String url : all(key)) {
                 String abs = ImageUrls.absolute(base, url);
-                if (abs != null && !ImageUrls.isJunk(abs)) b.images.add(abs);
+                if (abs != null && !ImageUrls.isJunk(abs)) images.add(abs);
             }
         }
-        List<String> unique = ImageUrls.dedupe(b.images);
-        b.images.clear();
-        b.images.addAll(unique);
-        return b.build("meta");
+        return ImageUrls.dedupe(images);
     }
 
     /** "Sink — Studio Ceramics" is "Sink" when the site is called "Studio Ceramics". */

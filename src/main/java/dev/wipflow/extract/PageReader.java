@@ -33,14 +33,17 @@ final class PageReader {
         addProduct(found, jsonLd, variantId, base, "json-ld");
         addProduct(found, microdata, variantId, base, "microdata");
         addProduct(found, rdfa, variantId, base, "rdfa");
-        found.add(meta.read(base, hint));
+        ProductFields declared = meta.read(base, hint);
+        found.add(declared);
         found.add(ShopifyAnalyticsMeta.read(index.inlineScripts, variantId));
         ProductScope scope = ProductScope.of(doc, index);
         ProductFields heuristic = Heuristics.read(doc, index, scope, meta, hint, base, FieldsMerge.merge(found));
         found.add(heuristic);
         ProductFields merged = FieldsMerge.merge(found);
         if (heuristic.has("sku")) merged = ProductFieldsCopy.withSku(merged, heuristic.sku(), "heuristic");
+        merged = ShownPrice.agreeing(merged, heuristic, declared);
         merged = withCurrency(merged, hint);
+        if (variantId == null) merged = DeclaredImage.first(merged, meta.images(base));
         Breadcrumbs.Trail trail = Breadcrumbs.find(index, jsonLd, microdata, merged.title());
         return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());
     }

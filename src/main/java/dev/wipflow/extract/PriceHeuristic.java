@@ -19,7 +19,7 @@ final class PriceHeuristic {
             + "[id*=price], [class*=Price], [id*=Price], [class*=amount], [class*=prix], [class*=preis], [class*=cena], del, s, strike, ins, "
             + "[class~=(?i)(^|\\s)(was|now|old|new|sale|current|special|regular|compare|offer)([-_]\\S*)?(\\s|$)]";
     private static final Pattern OLD = Pattern.compile("(?i)(old|was|compare|strike|original|before|list|regular|"
-            + "crossed|uvp|rrp|msrp|statt|normal|retail|non-?sale)");
+            + "crossed|uvp|rrp|msrp|statt|normal-?price|price-?normal|normalpreis|retail|non-?sale)");
     /** Manufacturer list prices: a compare-at price only when the shop shows no "was" price of its own. */
     private static final Pattern LIST_ONLY = Pattern.compile("(?i)(uvp|rrp|msrp|retail)");
     /** "with-list-price" / "has-discount" mark the price being paid that has a struck one beside it. */
@@ -27,12 +27,16 @@ final class PriceHeuristic {
             + "reduced|offer|with-(?:list|old|compare|regular)|has-discount)");
     private static final Pattern SKIP = Pattern.compile("(?i)(per-?unit|unit-?price|price-?per|tax-?label|installment|"
             + "klarna|afterpay|shipping|saving|save|discount|percent|badge|label|price-?range|price-?filter|tier)");
+    /** The price before tax printed beside the price ("excl. VAT", "ohne MwSt.", "HT", "Brez DDV", "bez DPH", "netto"). */
+    private static final String WITHOUT_TAX = "\\b(?:excl\\.?|excluding|ex\\.|without|ohne|exkl\\.?|hors|sans|senza|sin|"
+            + "sem|zonder|bez|brez|bez\\.)\\s*(?:vat|tax|taxes|mwst\\.?|ust\\.?|tva|taxe|iva|btw|moms|ddv|dph|pdv|áfa|afa)\\b|"
+            + "\\bHT\\b|\\bnetto\\b|\\bnet of tax\\b";
     /** Text that makes an amount something other than the price paid: unit prices, instalments, shipping, savings. */
     private static final Pattern NOT_PRICE_TEXT = Pattern.compile("(?i)(/\\s*(?:\\d+\\s*)?(?:kg|g|l|ml|m|m²|m2|st(?:ück)?|pcs?|unit|stk)\\b|"
             + "\\bper\\s+(?:kg|g|litre|liter|l|100|unit|m)\\b|\\b(?:grundpreis|prix au kilo|precio por|prezzo al)|"
             + "\\d\\s*[x×]\\s*\\D{0,4}\\d|payments? of|instal+ments?|/\\s*mo(?:nth)?\\b|per month|monthly|mensual|monatlich|"
             + "\\b(?:shipping|delivery|postage|versand|lieferung|livraison|envío|spedizione|verzending)\\b|"
-            + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b)");
+            + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b|" + WITHOUT_TAX + ")");
     /** A saving printed beside the price ("Risparmia il 20%") labels only itself, not the price next to it. */
     private static final Pattern SAVING_TEXT = Pattern.compile("(?i)(you save|sie sparen|vous économisez|ahorras|risparmi|"
             + "\\bsave\\b|\\bspare\\b)");
@@ -43,19 +47,31 @@ final class PriceHeuristic {
     private PriceHeuristic() {
     }
 
+    /**
+     * The buy box first, then the wider product block and the main content. A product whose buy box says it cannot be
+     * bought and shows no price has none: amounts farther out are other sellers' offers or other products.
+     */
     static Found find(ProductScope scope, CurrencyHint hint) {
+        boolean soldOut = StockHeuristic.shownIn(scope.info(), scope);
         for (Element area : new Element[] {scope.info(), scope.product(), scope.main()}) {
-            Found f = findIn(area, scope, hint);
+            if (soldOut && area != scope.info()) break;
+            Found f = findIn(area, scope, hint, area == scope.info());
             if (f.price() != null) return f;
         }
         for (Element area : new Element[] {scope.info(), scope.product()}) {
+            if (soldOut && area != scope.info()) break;
             Found f = fromText(area, scope, hint);
             if (f.price() != null) return f;
         }
         return new Found(null, null);
     }
 
-    private static Found findIn(Element area, ProductScope scope, CurrencyHint hint) {
+    /**
+     * The innermost price elements of {@code area}: the first current one is the price, the surest old one the
+     * compare-at price; an amount on a size or colour choice only when there is no other. In the buy box, an amount only named old by its class ({@code price-old}) with no current one
+     * beside it is what the product costs.
+     */
+    private static Found findIn(Element area, ProductScope scope, CurrencyHint hint, boolean buyBox) {
         List<Element> leaves = new ArrayList<>();
         for (Element e : area.select(CANDIDATES)) {
             if (leaves.size() > 40) break;
@@ -67,10 +83,15 @@ final class PriceHeuristic {
         boolean anyNow = leaves.stream().anyMatch(e -> !struck(e) && (NOW.matcher(marks(e)).find() || !OLD.matcher(marks(e)).find()));
         Money price = null;
         Money compare = null;
+        Money option = null;
         int compareRank = -1;
         for (Element e : leaves) {
             Optional<Money> m = money(e, hint);
             if (m.isEmpty() || m.get().amount().signum() <= 0) continue;
+            if (inChoice(e)) {
+                if (option == null) option = m.get();
+                continue;
+            }
             if (isOld(e, anyNow)) {
                 int rank = oldRank(e);
                 if (compare == null || rank > compareRank) {
@@ -81,7 +102,18 @@ final class PriceHeuristic {
                 price = m.get();
             }
         }
-        return new Found(price, compare);
+        if (buyBox && price == null && compare != null && compareRank < 3) return new Found(compare, null);
+        return new Found(price != null ? price : option, compare);
+    }
+
+    /** An amount on a size or colour choice (a button or option that is not the buy button) prices that choice. */
+    private static boolean inChoice(Element e) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            String tag = a.normalName();
+            if (tag.equals("option") || tag.equals("button") && !ProductScope.isBuyControl(a)) return true;
+            if (tag.equals("body") || tag.equals("form") || a.hasAttr("itemscope")) break;
+        }
+        return false;
     }
 
     /**
@@ -180,12 +212,15 @@ final class PriceHeuristic {
         return null;
     }
 
-    /** An amount labelled as a unit price, an instalment, shipping or a saving, in its own text or its label's. */
+    /**
+     * An amount labelled as a unit price, an instalment, shipping or a saving, in its own text or its label's (the
+     * parent's own text around it; a unit price in a sibling element labels only itself).
+     */
     private static boolean notPrice(Element e) {
         if (NOT_PRICE_TEXT.matcher(e.text()).find()) return true;
         Element parent = e.parent();
         if (parent == null) return false;
-        String around = parent.text();
+        String around = parent.ownText() + " " + e.text();
         if (around.length() > 80) return false;
         java.util.regex.Matcher m = NOT_PRICE_TEXT.matcher(around);
         while (m.find()) {

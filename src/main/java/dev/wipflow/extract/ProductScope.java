@@ -88,10 +88,14 @@ record ProductScope(Element title, Element info, Element product, Element main, 
         return limit;
     }
 
+    /** The first candidate outside chrome that the shopper sees (not in a hidden popover or template). */
     private static Element firstVisible(Elements candidates, Chrome chrome) {
+        Element fallback = null;
         for (Element e : candidates) {
-            if (!chrome.contains(e) && !e.text().isBlank()) return e;
+            if (chrome.contains(e) || e.text().isBlank()) continue;
+            if (!Hidden.within(e)) return e;
+            if (fallback == null) fallback = e;
         }
-        return null;
+        return fallback;
     }
 }

@@ -36,6 +36,17 @@ final class StockHeuristic {
         return null;
     }
 
+    /** True when {@code area} itself shows a notice that the product cannot be bought. */
+    static boolean shownIn(Element area, ProductScope scope) {
+        for (Element e : area.getAllElements()) {
+            String own = e.ownText();
+            if (own.isEmpty() || own.length() > 60) continue;
+            String text = Text.clean(e.text());
+            if (text.length() <= 60 && OUT.matcher(text).matches() && !inOption(e) && !scope.isAside(e)) return true;
+        }
+        return false;
+    }
+
     /** A size or colour choice marked sold out says nothing about the product. */
     private static boolean inOption(Element e) {
         for (Element a = e; a != null; a = a.parent()) {

@@ -65,4 +65,67 @@ class ShopLayoutRulesTest {
         assertThat(f.images()).containsExactly("https://vases.example.com/media/full/blue-vase-main.jpg",
                 "https://vases.example.com/media/full/blue-vase-side.jpg");
     }
+
+    @Test
+    void renditions_of_one_picture_are_kept_once_in_the_largest_and_the_declared_one_comes_first() throws IOException {
+        ProductFields f = extract("images-renditions.html", "https://shop.example.com/p/teapot");
+        assertThat(f.images()).containsExactly("https://media.example.com/img/p/w/1920/teapot-1.jpg?ts=1605274856",
+                "https://media.example.com/img/p/w/1920/teapot-2.jpg",
+                "https://media.example.com/img/p/w/1920/IMG_4523.jpg",
+                "https://media.example.com/img/p/w/1920/IMG_4524.jpg");
+    }
+
+    @Test
+    void size_words_size_letters_and_sizes_inside_the_file_name_name_renditions() throws IOException {
+        ProductFields f = extract("images-size-names.html", "https://blankets.example.org/wool-blanket");
+        assertThat(f.images()).containsExactly("https://blankets.example.org/product_pics/big/1_20431.jpg",
+                "https://blankets.example.org/pics/t_20431.jpg",
+                "https://blankets.example.org/pics/l_20431_001.jpg",
+                "https://blankets.example.org/photos/20431_500_A.jpg",
+                "https://blankets.example.org/photos/20431_40_B.jpg");
+    }
+
+    @Test
+    void loaders_spacers_pixels_logos_and_maps_are_not_pictures_of_the_product() throws IOException {
+        ProductFields f = extract("images-no-chrome.html", "https://lamps.example.net/desk-lamp");
+        assertThat(f.images()).containsExactly("https://lamps.example.net/media/lamp-front.jpg",
+                "https://lamps.example.net/media/lamp-side.jpg");
+    }
+
+    @Test
+    void a_heading_in_a_hidden_popover_is_not_the_title_and_a_class_named_normal_is_not_a_regular_price() throws IOException {
+        ProductFields f = extract("price-hidden-heading.html", "https://drogerie.example.de/bodylotion-zitrus");
+        assertThat(f.title()).isEqualTo("Bodylotion Zitrus, 200 ml");
+        assertThat(f.price()).isEqualByComparingTo("8.71");
+        assertThat(f.currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void a_sold_out_buy_box_without_a_price_has_none_even_with_other_items_priced_nearby() throws IOException {
+        ProductFields f = extract("price-sold-out-no-price.html", "https://grocery.example.com/p/sour-cream-chips");
+        assertThat(f.availability()).isEqualTo("out of stock");
+        assertThat(f.price()).isNull();
+    }
+
+    @Test
+    void an_amount_only_named_old_by_its_class_is_the_price_when_no_current_one_is_shown() throws IOException {
+        ProductFields f = extract("price-old-class-only.html", "https://ocala.example.si/maska");
+        assertThat(f.price()).isEqualByComparingTo("100.00");
+        assertThat(f.compareAtPrice()).isNull();
+        assertThat(f.currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void the_shown_price_beats_a_structured_offer_when_the_meta_tags_agree_with_it() throws IOException {
+        ProductFields f = extract("price-shown-and-meta-agree.html", "https://auctions.example.com/item/94037710");
+        assertThat(f.price()).isEqualByComparingTo("400");
+        assertThat(f.sources()).containsEntry("price", "meta");
+        assertThat(f.currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void prices_on_size_buttons_are_not_the_price_when_the_buy_box_shows_one() throws IOException {
+        ProductFields f = extract("price-option-buttons.html", "https://heizen.example.de/hmp2000");
+        assertThat(f.price()).isEqualByComparingTo("99.12");
+    }
 }
