@@ -241,11 +241,20 @@ function descriptions(p) {
   return [
     h('h3', {}, 'Descriptions'),
     d.body_html
-      ? h('iframe', { class: 'body-preview', id: 'body-preview', title: `Description of ${p.sku}`, sandbox: '', srcdoc: d.body_html })
+      ? h('iframe', { class: 'body-preview', id: 'body-preview', title: `Description of ${p.sku}`, sandbox: '', srcdoc: previewDocument(d.body_html) })
       : null,
     d.features && d.features.length ? [h('h4', {}, 'Features'), h('ul', {}, d.features.map((f) => h('li', {}, valueText(f))))] : null,
     d.care_instructions ? [h('h4', {}, 'Care'), h('p', {}, valueText(d.care_instructions))] : null,
   ];
+}
+
+/** The page's own type and colours around the description, so the preview reads like the rest of the page. */
+const PREVIEW_STYLE = 'body{margin:.75rem;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2430;background:#fff}'
+  + 'h1,h2,h3,h4{line-height:1.2;margin:.75rem 0 .4rem;font-size:1rem}p{margin:0 0 .6rem}ul,ol{margin:0 0 .6rem;padding-left:1.25rem}'
+  + 'table{border-collapse:collapse}td,th{border:1px solid #d9dee6;padding:.2rem .4rem;text-align:left}img{max-width:100%;height:auto}a{color:#1f5fbf}';
+
+function previewDocument(bodyHtml) {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body>${bodyHtml}</body></html>`;
 }
 
 function eventLog(p) {
