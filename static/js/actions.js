@@ -106,13 +106,18 @@ export async function openDetail(id, focus = true) {
   }
 }
 
-/** Every pending product id of the collection (paged through the list API). */
-export async function pendingIds() {
-  const ids = [];
+/** Every product of the collection with this status ('' for all) and SKU search, paged through the list API. */
+export async function productsWhere({ status = '', q = '' } = {}, collection = state.collection) {
+  const items = [];
   for (let offset = 0; ; offset += 500) {
-    const answer = await api.list(state.collection, { status: 'pending', limit: 500, offset });
-    const items = answer.items || [];
-    ids.push(...items.map((p) => p.id));
-    if (items.length < 500 || ids.length >= (answer.total ?? 0)) return ids;
+    const answer = await api.list(collection, { status, q, limit: 500, offset });
+    const page = answer.items || [];
+    items.push(...page);
+    if (page.length < 500 || items.length >= (answer.total ?? 0)) return items;
   }
+}
+
+/** Every pending product of the collection, as {id, sku}. */
+export async function pendingProducts() {
+  return (await productsWhere({ status: 'pending' })).map((p) => ({ id: p.id, sku: p.sku }));
 }

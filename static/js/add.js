@@ -9,11 +9,13 @@ import { loadCollections, loadProducts } from './actions.js';
 const PREVIEW_ROWS = 200;
 let rows = [];
 let serverProblems = new Map(); // sku -> message from the server's last answer
+let leftOver = []; // the lines the last send did not add, with their reasons
 
 export function mountAdd() {
   const text = $('add-text');
   text.addEventListener('input', () => {
     serverProblems = new Map();
+    leftOver = [];
     preview();
   });
   $('add-file').addEventListener('change', async (e) => {
@@ -31,6 +33,7 @@ export function mountAdd() {
     text.value = '';
     $('add-file').value = '';
     serverProblems = new Map();
+    leftOver = [];
     preview();
   });
   $('add-form').addEventListener('submit', (e) => {
@@ -39,9 +42,12 @@ export function mountAdd() {
   });
 }
 
+const problemsOf = (r) => [...r.errors, ...(serverProblems.has(r.sku) ? [serverProblems.get(r.sku)] : [])];
+
 function preview() {
   rows = parseProducts($('add-text').value);
-  const bad = rows.filter((r) => r.errors.length || serverProblems.has(r.sku));
+  const bad = rows.filter((r) => problemsOf(r).length);
+  const good = rows.length - bad.length;
   const table = $('add-preview');
   table.hidden = rows.length === 0;
   // Problems first, so they are seen even in a long paste.
@@ -49,8 +55,7 @@ function preview() {
   fill(
     'add-rows',
     shown.map((r) => {
-      const problems = [...r.errors];
-      if (serverProblems.has(r.sku)) problems.push(serverProblems.get(r.sku));
+      const problems = problemsOf(r);
       return h(
         'tr',
         { class: problems.length ? 'bad' : 'good' },
@@ -65,20 +70,38 @@ function preview() {
   $('add-summary').textContent = rows.length
     ? `${rows.length} product${rows.length === 1 ? '' : 's'}, ${bad.length} with problems${more}.`
     : '';
-  $('add-send').disabled = !rows.length || bad.length > 0 || !state.collection;
+  const send = $('add-send');
+  send.disabled = !good || !state.collection;
+  send.textContent = bad.length && good ? `Add the ${good} good line${good === 1 ? '' : 's'}` : 'Add products';
+  renderLeftOver();
+}
+
+function renderLeftOver() {
+  const list = $('add-left');
+  list.hidden = !leftOver.length;
+  fill(
+    list,
+    leftOver.length ? h('li', { class: 'head' }, `Not added (${leftOver.length}):`) : null,
+    leftOver.map((r) => h('li', {}, `line ${r.line}`, r.sku ? ` (${r.sku})` : '', `: ${r.reason}`)),
+  );
 }
 
 async function send() {
   if (!state.collection) return notify('Choose or open a collection first.', 'error');
-  const items = rows.map((r) => ({ sku: r.sku, url: r.url }));
+  const good = rows.filter((r) => !problemsOf(r).length);
+  const skipped = rows.filter((r) => problemsOf(r).length).map((r) => ({ line: r.line, sku: r.sku, reason: problemsOf(r).join('; ') }));
+  const items = good.map((r) => ({ sku: r.sku, url: r.url }));
+  if (!items.length) return;
   const updateExisting = $('update-existing').checked;
   $('add-send').disabled = true;
   try {
     const answer = await api.add(state.collection, items, updateExisting);
-    notify(`Added ${answer.added ?? 0}, updated ${answer.updated ?? 0} in ${state.collection}.`, 'ok');
+    const tail = skipped.length ? ` ${skipped.length} line${skipped.length === 1 ? ' was' : 's were'} not added; see "Not added" below.` : '';
+    notify(`Added ${answer.added ?? 0}, updated ${answer.updated ?? 0} in ${state.collection}.${tail}`, skipped.length ? 'warn' : 'ok');
     $('add-text').value = '';
     $('add-file').value = '';
     serverProblems = new Map();
+    leftOver = skipped;
     await Promise.all([loadCollections(), loadProducts({ offset: 0 })]);
   } catch (e) {
     serverProblems = new Map();

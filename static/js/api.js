@@ -111,15 +111,17 @@ export const api = {
     call('POST', `${c(col)}/wip`, { json: { items, update_existing: !!updateExisting } }),
   remove: (col, id) => call('DELETE', `${c(col)}/wip/${id}`),
   reset: (col, id, from) => call('POST', `${c(col)}/wip/${id}/reset`, { json: from ? { from } : {} }),
+  edit: (col, id, fields) => call('PATCH', `${c(col)}/wip/${id}`, { json: { fields } }),
+  approve: (col, id) => call('POST', `${c(col)}/wip/${id}/approve`, { json: {} }),
   cancel: (col, id) => call('POST', `${c(col)}/wip/${id}/cancel`, { json: {} }),
   processOne: (col, body, signal) => call('POST', `${c(col)}/wip/process-one`, { json: body, signal }),
   createJob: (col, wipIds, fastMode) =>
     call('POST', `${c(col)}/wip/process`, { json: { wip_ids: wipIds, fast_mode: !!fastMode } }),
-  jobs: (col, limit = 20) => call('GET', `${c(col)}/wip/jobs${query({ limit })}`),
+  jobs: (col, limit = 20, status) => call('GET', `${c(col)}/wip/jobs${query({ limit, status })}`),
   job: (col, jobId) => call('GET', `${c(col)}/wip/jobs/${encodeURIComponent(jobId)}`),
   cancelJob: (col, jobId) => call('POST', `${c(col)}/wip/jobs/${encodeURIComponent(jobId)}/cancel`, { json: {} }),
-  streamUrl: (col, wipIds, fastMode, jobId) =>
-    `${c(col)}/wip/process-stream${query({ wip_ids: wipIds.join(','), fast_mode: fastMode ? 'true' : '', job_id: jobId })}`,
+  streamUrl: (col, wipIds, { fastMode, jobId, maxSeconds } = {}) =>
+    `${c(col)}/wip/process-stream${query({ wip_ids: wipIds.join(','), fast_mode: fastMode ? 'true' : '', job_id: jobId, max_seconds: maxSeconds })}`,
 
   /** Export as a file download; fetched (not a plain link) so the token header goes along. */
   async exportCsv(col, format) {

@@ -1,5 +1,6 @@
-// The batch panel: starts a run with the chosen driver, shows its progress, and brings back an
-// unfinished job after the tab was closed (job id in localStorage, the record from the server).
+// The batch panel: starts a run with the chosen driver and shows its progress. The page drives a batch, so
+// closing it pauses the work; on load the collection's unfinished job is found in the server's job records (in
+// any browser) and offered with "Resume batch".
 
 import { h, fill, $ } from './dom.js';
 import { state, update, subscribe, notify } from './state.js';
@@ -7,7 +8,7 @@ import { api } from './api.js';
 import { LoopRun } from './batch.js';
 import { StreamRun } from './stream.js';
 import { savedJob } from './run.js';
-import { pendingIds, refreshSoon, refreshAll, loadJobs, chooseCollection } from './actions.js';
+import { pendingProducts, productsWhere, refreshSoon, refreshAll, loadJobs, chooseCollection } from './actions.js';
 import { duration } from './format.js';
 
 let run = null;
@@ -20,6 +21,7 @@ export function mountBatchPanel() {
     $('start').disabled = !state.collection || !!(run && run.active);
   });
   subscribe(['savedJob', 'collection'], renderSaved);
+  subscribe(['collection'], () => findUnfinishedJob());
   $('driver').addEventListener('change', (e) => {
     $('concurrency').disabled = e.target.value === 'stream';
   });
@@ -42,21 +44,37 @@ function options() {
   };
 }
 
+export function batchActive() {
+  return !!(run && run.active);
+}
+
 async function startFromForm() {
   if (run && run.active) return;
-  const opts = options();
-  $('concurrency').value = String(opts.concurrency);
   const scope = document.querySelector('input[name="scope"]:checked').value;
-  let ids;
+  if ($('driver').value === 'claim' && scope === 'selected') {
+    return notify('"Take the next waiting product" takes whatever is waiting; choose "all waiting" or another way to run.', 'error');
+  }
+  let products;
   try {
-    ids = scope === 'selected' ? [...state.selected] : await pendingIds();
+    products = scope === 'selected' ? selectedProducts() : await pendingProducts();
   } catch (e) {
     return notify(e.message, 'error');
   }
-  if (opts.driver === 'claim' && scope === 'selected') {
-    return notify('"Claim next" takes whatever is pending; choose "all pending" or another driver.', 'error');
-  }
-  if (!ids.length) return notify(scope === 'selected' ? 'Select products first.' : 'Nothing is pending.', 'info');
+  if (!products.length) return notify(scope === 'selected' ? 'Tick products first.' : 'Nothing is waiting.', 'info');
+  startBatch(products);
+}
+
+function selectedProducts() {
+  const known = new Map(state.products.items.map((p) => [p.id, p.sku]));
+  return [...state.selected].map((id) => ({ id, sku: known.get(id) || '' }));
+}
+
+/** Runs these products ({id, sku}) as a batch with the form's settings, recorded as a job. */
+export async function startBatch(products) {
+  if (run && run.active) return notify('A batch is running; wait for it or cancel it first.', 'error');
+  const opts = options();
+  $('concurrency').value = String(opts.concurrency);
+  const ids = products.map((p) => p.id);
   let jobId = null;
   if (opts.driver !== 'claim') {
     try {
@@ -66,7 +84,7 @@ async function startFromForm() {
       // The job record is a convenience; the batch runs without one.
     }
   }
-  begin({ ...opts, collection: state.collection, ids, jobId });
+  begin({ ...opts, collection: state.collection, ids, jobId, skus: products.map((p) => [p.id, p.sku]) });
 }
 
 function begin(options) {
@@ -90,27 +108,44 @@ function begin(options) {
     clearInterval(ticker);
     if (run.status === 'finished' || run.status === 'cancelled') savedJob.set(null);
     update({ batch: run });
-    notify(summary(run), run.status === 'finished' ? (run.failed ? 'info' : 'ok') : 'error');
+    notify(summary(run), noticeKind(run));
     refreshAll();
     loadJobs();
   });
 }
 
-let lastProcessed = -1;
+let lastSeen = '';
 function onChange(r) {
   update({ batch: r });
-  if (r.processed + r.skipped !== lastProcessed) {
-    lastProcessed = r.processed + r.skipped;
+  // The table follows the batch: a product finished, or one in flight moved to its next step.
+  const now = `${r.processed + r.skipped}|${[...r.running.values()].map((p) => `${p.wipId}:${p.step}`).join(',')}`;
+  if (now !== lastSeen) {
+    lastSeen = now;
     refreshSoon();
   }
 }
 
+function noticeKind(r) {
+  if (r.status !== 'finished') return 'error';
+  return { ok: 'ok', mixed: 'warn', bad: 'error' }[r.outcome()];
+}
+
+function counts(r) {
+  const parts = [`${r.succeeded} ready`];
+  if (r.review) parts.push(`${r.review} need${r.review === 1 ? 's' : ''} review`);
+  parts.push(`${r.failed} failed`);
+  if (r.skipped) parts.push(`${r.skipped} skipped`);
+  return parts.join(', ');
+}
+
 function summary(r) {
   const head = { finished: 'Batch finished', cancelled: 'Batch cancelled', failed: 'Batch stopped' }[r.status] || 'Batch';
-  const skipped = r.skipped ? `, ${r.skipped} skipped (held by another caller or cancelled; see the results)` : '';
+  const skipped = r.skipped ? ' (skipped: held by another caller or cancelled; see the results)' : '';
   const msg = r.message && r.status === 'failed' ? ` ${r.message}` : '';
-  return `${head}: ${r.succeeded} ready, ${r.failed} failed${skipped} in ${duration(r.elapsed())}.${msg}`;
+  return `${head}: ${counts(r)}${skipped} in ${duration(r.elapsed())}.${msg}`;
 }
+
+const DRIVER_NAMES = { loop: 'several at once', claim: 'next waiting', stream: 'one connection' };
 
 function renderProgress() {
   const r = state.batch;
@@ -121,92 +156,132 @@ function renderProgress() {
   }
   box.hidden = false;
   box.dataset.status = r.status;
+  box.dataset.outcome = r.outcome();
   const bar = $('progress-bar');
   bar.max = Math.max(1, r.total);
   bar.value = r.processed + r.skipped;
   const doing = { running: 'Running', paused: 'Paused', cancelling: 'Cancelling', cancelled: 'Cancelled', finished: 'Finished', failed: 'Stopped' }[r.status];
-  const parts = [`${doing}: ${r.processed}/${r.total} processed`, `${r.succeeded} ready`, `${r.failed} failed`];
-  if (r.skipped) parts.push(`${r.skipped} skipped`);
-  const text = parts.join(', ') + (r.message ? `. ${r.message}` : '');
+  const text = `${doing}: ${r.processed}/${r.total} processed, ${counts(r)}` + (r.message ? `. ${r.message}` : '');
   if ($('progress-text').textContent !== text) $('progress-text').textContent = text;
   const eta = r.eta();
   $('progress-times').textContent =
     `Elapsed ${duration(r.elapsed())}` +
     (r.active && eta != null ? ` · ETA ${duration(eta)}` : '') +
-    ` · ${r.driver}${r.driver === 'stream' ? '' : ` ×${r.concurrency}`}` +
+    ` · ${DRIVER_NAMES[r.driver] || r.driver}${r.driver === 'stream' ? '' : ` ×${r.concurrency}`}` +
+    (r.maxSeconds ? ` · ${r.maxSeconds}s per request` : '') +
     (r.continuations ? ` · ${r.continuations} continuation${r.continuations === 1 ? '' : 's'}` : '') +
     (r.jobId ? ` · job ${r.jobId}` : '');
   fill(
     'running',
     [...r.running.values()].map((p) =>
-      h('li', {}, h('span', { class: 'sku' }, p.sku || (p.wipId != null ? `#${p.wipId}` : '…')), ' ', h('span', { class: 'step' }, p.step || '')),
+      h('li', {}, h('span', { class: 'sku' }, p.sku || (p.wipId != null ? r.nameOf(p.wipId) : '…')), ' ', h('span', { class: 'step' }, p.step || '')),
     ),
   );
   const list = $('batch-results');
+  if (list.children.length > r.results.length) fill(list);
   for (let i = list.children.length; i < r.results.length; i++) {
     const x = r.results[i];
-    const label = x.skipped ? `skipped (${x.reason})` : x.ok ? `ready in ${duration(x.ms)}` : `failed: ${x.error}`;
-    list.appendChild(h('li', { class: x.skipped ? 'muted' : x.ok ? 'ok' : 'bad' }, `${x.sku || `#${x.wip_id}`} — ${label}`));
+    const label = x.skipped ? `skipped (${x.reason})` : x.status === 'review' ? `needs review after ${duration(x.ms)}`
+      : x.ok ? `ready in ${duration(x.ms)}` : `failed: ${x.error}`;
+    const cls = x.skipped ? 'muted' : x.status === 'review' ? 'warn' : x.ok ? 'ok' : 'bad';
+    list.appendChild(h('li', { class: cls }, `${x.sku || r.nameOf(x.wip_id)} — ${label}`));
   }
-  if (list.children.length > r.results.length) fill(list);
   $('pause').disabled = r.status !== 'running';
   $('resume').disabled = r.status !== 'paused';
   $('cancel').disabled = !(r.status === 'running' || r.status === 'paused');
   $('start').disabled = r.active || !state.collection;
 }
 
-/** After a reload: read the saved job from the server and offer to continue it. */
-export async function restoreSavedJob() {
-  const saved = savedJob.get();
-  if (!saved) return;
+/** On load and on choosing a collection: its most recent unfinished job, from the server's records. */
+export async function findUnfinishedJob() {
+  const collection = state.collection;
+  if (!collection || (run && run.active)) return;
+  const local = savedJob.get();
   try {
-    const { job } = await api.job(saved.collection, saved.job_id);
-    update({ savedJob: { ...saved, job } });
+    const found = [];
+    for (const status of ['running', 'queued']) {
+      const answer = await api.jobs(collection, 5, status);
+      found.push(...(answer.jobs || []));
+    }
+    if (state.collection !== collection) return;
+    found.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
+    const job = found[0];
+    if (!job) {
+      if (local && local.collection === collection) savedJob.set(null);
+      update({ savedJob: null });
+      return;
+    }
+    const settings = local && local.job_id === job.job_id ? local : {};
+    update({ savedJob: { ...settings, collection, job_id: job.job_id, job } });
   } catch (e) {
-    if (e.status === 404) savedJob.set(null);
-    else update({ savedJob: { ...saved, job: null, error: e.message } });
+    if (e.status !== 404 && state.collection === collection) update({ savedJob: { collection, job: null, error: e.message } });
   }
 }
 
 function renderSaved() {
   const banner = $('resume-banner');
   const s = state.savedJob;
-  if (!s || (run && run.active)) {
+  if (!s || s.collection !== state.collection || (run && run.active)) {
     banner.hidden = true;
     return;
   }
   banner.hidden = false;
   const job = s.job;
   if (!job) {
-    fill(banner, `Could not read job ${s.job_id}: ${s.error || 'unknown error'}`, ' ', dismiss());
+    fill(banner, `Could not read this collection's batches: ${s.error || 'unknown error'}`, ' ', dismiss());
     return;
   }
-  const unfinished = job.status === 'queued' || job.status === 'running';
-  const counts = `${job.processed_products}/${job.total_products} processed, ${job.successful_products} ready, ${job.failed_products} failed`;
+  const done = job.processed_products ?? 0;
+  const total = job.total_products ?? 0;
   fill(
     banner,
-    h('strong', {}, unfinished ? 'Unfinished batch' : `Last batch ${job.status}`),
-    ` — job ${job.job_id} in ${job.collection}: ${counts}. `,
-    unfinished ? h('button', { type: 'button', class: 'primary', onclick: () => continueJob(s) }, 'Continue batch') : null,
+    h('strong', {}, 'Unfinished batch'),
+    ` — job ${job.job_id} in ${job.collection}: ${done}/${total} processed, ${job.successful_products ?? 0} ready, ${job.failed_products ?? 0} failed. `,
+    'It paused when the page that ran it was closed. ',
+    h('progress', { max: String(Math.max(1, total)), value: String(done), 'aria-label': 'Progress of the unfinished batch' }),
     ' ',
-    dismiss(),
+    h('span', { class: 'buttons' },
+      h('button', { type: 'button', class: 'primary', id: 'resume-job', onclick: (e) => { e.target.disabled = true; continueJob(s); } }, 'Resume batch'),
+      h('button', { type: 'button', class: 'danger', onclick: () => cancelJob(s) }, 'Cancel batch'),
+      dismiss()),
   );
 }
 
 function dismiss() {
-  return h('button', { type: 'button', class: 'quiet', onclick: () => { savedJob.set(null); update({ savedJob: null }); } }, 'Dismiss');
+  return h('button', { type: 'button', class: 'quiet', onclick: () => update({ savedJob: null }) }, 'Not now');
+}
+
+async function cancelJob(saved) {
+  if (!confirm(`Cancel the unfinished batch (job ${saved.job_id})? Its products stay as they are.`)) return;
+  try {
+    await api.cancelJob(saved.collection, saved.job_id);
+    savedJob.set(null);
+    update({ savedJob: null });
+    notify('Batch cancelled.', 'ok');
+    loadJobs();
+  } catch (e) {
+    notify(e.message, 'error');
+  }
 }
 
 async function continueJob(saved) {
-  const { job } = await api.job(saved.collection, saved.job_id);
+  let job;
+  let names;
+  try {
+    job = (await api.job(saved.collection, saved.job_id)).job;
+    names = await productsWhere({}, job.collection);
+  } catch (e) {
+    return notify(e.message, 'error');
+  }
   const done = new Set((job.results || []).map((r) => r.wip_id));
   const ids = (job.wip_ids || []).filter((id) => !done.has(id));
   if (state.collection !== job.collection) chooseCollection(job.collection);
+  const form = options();
   begin({
-    driver: saved.driver === 'claim' ? 'loop' : saved.driver || 'loop',
-    concurrency: saved.concurrency || 2,
-    fastMode: !!saved.fast_mode,
-    maxSeconds: saved.max_seconds || null,
+    driver: saved.driver === 'claim' ? 'loop' : saved.driver || form.driver,
+    concurrency: saved.concurrency || form.concurrency,
+    fastMode: saved.fast_mode ?? form.fastMode,
+    maxSeconds: saved.max_seconds || form.maxSeconds,
     collection: job.collection,
     ids,
     total: job.total_products,
@@ -214,5 +289,7 @@ async function continueJob(saved) {
     succeeded: job.successful_products,
     failed: job.failed_products,
     jobId: job.job_id,
+    skus: names.map((p) => [p.id, p.sku]),
+    waitHeld: true,
   });
 }

@@ -13,6 +13,8 @@ export class LoopRun extends Run {
     this.exhausted = false;
     this.controllers = new Set();
     this.pollTimer = null;
+    this.waitHeld = !!options.waitHeld;
+    this.heldTries = new Map();
   }
 
   start() {
@@ -44,7 +46,7 @@ export class LoopRun extends Run {
     const started = performance.now();
     const key = id ?? `caller-${n}`;
     let wipId = id;
-    this.running.set(key, { wipId, sku: '', step: id == null ? 'claiming next…' : 'starting…' });
+    this.running.set(key, { wipId, sku: id == null ? '' : this.nameOf(id), step: id == null ? 'claiming next…' : 'starting…', since: started });
     this.changed();
     try {
       for (;;) {
@@ -70,7 +72,7 @@ export class LoopRun extends Run {
           wipId = answer.wip_id;
           this.running.delete(key);
         }
-        this.running.set(wipId, { wipId, sku: answer.sku, step: answer.next_step ? `${answer.next_step} next` : '' });
+        this.running.set(wipId, { wipId, sku: this.nameOf(wipId, answer.sku), step: answer.next_step ? `${answer.next_step} next` : '', since: started });
         if (answer.done === false) {
           this.continuations++;
           this.changed();
@@ -80,25 +82,48 @@ export class LoopRun extends Run {
         }
         const ok = answer.success !== false && answer.status !== 'failed';
         const error = answer.error ? errorText(answer.error) : ok ? '' : `status ${answer.status}`;
-        this.record({ wip_id: wipId, sku: answer.sku, ok, error, ms: performance.now() - started, status: answer.status });
+        this.record({ wip_id: wipId, sku: this.nameOf(wipId, answer.sku), ok, error, ms: performance.now() - started, status: answer.status });
         if (this.claim && this.total < this.processed + this.skipped) this.total = this.processed + this.skipped;
         return;
       }
     } catch (e) {
       if (e.name === 'AbortError') return;
-      if (e.status === 409) {
-        this.record({ wip_id: wipId, skipped: true, reason: e.message || 'held by another caller' });
+      if (e.status === 409 && this.waitHeld && id != null && /being processed/.test(e.message || '')) {
+        // A product a closed tab left processing: taken again once its lease has run out.
+        await this.waitForLease(id);
+        if (this.status === 'running') this.queue.push(id);
+      } else if (e.status === 409) {
+        this.record({ wip_id: wipId, sku: this.nameOf(wipId), skipped: true, reason: e.message || 'held by another caller' });
       } else if (e.status === 401) {
         if (id != null) this.queue.unshift(id);
         this.fail(e.message);
       } else {
-        this.record({ wip_id: wipId, ok: false, error: e.message, ms: performance.now() - started });
+        this.record({ wip_id: wipId, sku: this.nameOf(wipId), ok: false, error: e.message, ms: performance.now() - started });
       }
     } finally {
       this.running.delete(key);
       if (wipId != null) this.running.delete(wipId);
       this.changed();
     }
+  }
+
+  /**
+   * Waits (cancellably) before asking again for a product another request holds: a little longer each time, and
+   * never past the end of its lease as the server reports it.
+   */
+  async waitForLease(id) {
+    const tries = (this.heldTries.get(id) || 0) + 1;
+    this.heldTries.set(id, tries);
+    let ms = Math.min(1000 * 2 ** tries, 30_000);
+    try {
+      const { item } = await api.product(this.collection, id);
+      if (item.lease_until) ms = Math.max(1000, Math.min(ms, new Date(item.lease_until).getTime() - Date.now() + 500));
+    } catch {
+      /* ask again after the usual wait */
+    }
+    this.running.set(id, { wipId: id, sku: this.nameOf(id), step: `held by another request; asking again in ${Math.round(ms / 1000)}s` });
+    this.changed();
+    await this.sleep(ms);
   }
 
   fail(message) {
@@ -132,7 +157,7 @@ export class LoopRun extends Run {
           const last = (item.events || []).at(-1);
           const entry = this.running.get(id);
           if (!entry) return;
-          entry.sku = entry.sku || item.sku;
+          entry.sku = this.nameOf(id, item.sku);
           if (last) entry.step = `${last.step} ${last.state}${last.percent != null ? ` ${last.percent}%` : ''}`;
         } catch {
           /* a missed poll only delays the step name */

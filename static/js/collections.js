@@ -3,7 +3,7 @@
 import { h, fill, $ } from './dom.js';
 import { state, subscribe } from './state.js';
 import { chooseCollection } from './actions.js';
-import { STATUSES } from './format.js';
+import { STATUSES, statusLabel } from './format.js';
 
 export function mountCollections() {
   subscribe(['collections', 'collection'], render);
@@ -46,7 +46,7 @@ function render() {
             'span',
             { class: 'mini' },
             STATUSES.filter((s) => c.counts && c.counts[s]).map((s) =>
-              h('span', { class: `dot s-${s}`, title: s }, `${c.counts[s]} ${s}`),
+              h('span', { class: `dot s-${s}`, title: statusLabel(s) }, `${c.counts[s]} ${statusLabel(s)}`),
             ),
           ),
         ),

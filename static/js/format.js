@@ -32,4 +32,33 @@ export function valueText(value) {
 }
 
 export const STEPS = ['sheet_row', 'extract', 'describe', 'clean', 'finalize'];
-export const STATUSES = ['pending', 'processing', 'ready', 'failed', 'cancelled'];
+export const STATUSES = ['pending', 'processing', 'review', 'ready', 'failed', 'cancelled'];
+
+/** A status in the words a catalog team uses. */
+export const STATUS_LABELS = { review: 'needs review' };
+export const statusLabel = (status) => STATUS_LABELS[status] || status;
+
+/** A price with its currency ("129.00 EUR"), or '' when there is none. */
+export function money(amount, currency) {
+  if (amount == null || amount === '') return '';
+  const n = Number(amount);
+  const text = Number.isFinite(n) ? n.toFixed(2) : String(amount);
+  return currency ? `${text} ${currency}` : text;
+}
+
+/** schema.org availability ("https://schema.org/InStock", "in_stock") as words ("in stock"). */
+export function availabilityText(value) {
+  if (value == null || value === '') return '';
+  const name = String(value).replace(/^https?:\/\/schema\.org\//i, '');
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
+/** Why a product in review waits for a person, from its `missing` list ("variant": its SKU matched no variant). */
+export function reviewReason(p) {
+  const missing = p.missing || [];
+  const fields = missing.filter((m) => m !== 'variant');
+  const parts = [];
+  if (fields.length) parts.push(`missing ${fields.join(', ')}`);
+  if (missing.includes('variant')) parts.push("the SKU matched none of the page's variants");
+  return parts.join('; ');
+}

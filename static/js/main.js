@@ -4,7 +4,8 @@ import { mountShell } from './shell.js';
 import { mountCollections } from './collections.js';
 import { mountProducts } from './products.js';
 import { mountAdd } from './add.js';
-import { mountBatchPanel, restoreSavedJob } from './batch-panel.js';
+import { mountBatchPanel, findUnfinishedJob } from './batch-panel.js';
+import { mountBulk } from './bulk.js';
 import { mountDetail } from './detail.js';
 import { mountJobs } from './jobs.js';
 import { mountDocuments } from './documents.js';
@@ -14,6 +15,7 @@ import { loadHealth, loadCollections, chooseCollection, initialCollection } from
 mountShell();
 mountCollections();
 mountProducts();
+mountBulk();
 mountAdd();
 mountBatchPanel();
 mountDetail();
@@ -27,7 +29,7 @@ async function start() {
   const first = wanted || (state.collections[0] && state.collections[0].name);
   if (first) chooseCollection(first);
   else update({ collection: null });
-  await restoreSavedJob();
+  await findUnfinishedJob();
   document.body.dataset.ready = 'true';
 }
 

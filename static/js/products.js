@@ -1,9 +1,9 @@
 // The product list: filter by status, search by SKU, select, page, open one.
 
-import { h, fill, $ } from './dom.js';
+import { h, fill, $, safeUrl } from './dom.js';
 import { state, update, subscribe } from './state.js';
 import { loadProducts, openDetail, refreshAll } from './actions.js';
-import { STATUSES, when } from './format.js';
+import { STATUSES, statusLabel, money, availabilityText, reviewReason } from './format.js';
 import { errorText } from './batch.js';
 
 export function mountProducts() {
@@ -51,7 +51,7 @@ function renderFilter() {
           dataset: { status: status || 'all' },
           onclick: () => loadProducts({ status, offset: 0 }),
         },
-        `${status || 'all'} `,
+        `${status ? statusLabel(status) : 'all'} `,
         h('span', { class: 'n' }, String(counts[status || 'all'] ?? 0)),
       ),
     ),
@@ -64,7 +64,7 @@ function renderRows() {
   if (!items.length) {
     fill(
       'product-rows',
-      h('tr', {}, h('td', { colspan: '7', class: 'empty' }, state.collection ? 'No products here.' : 'Choose a collection.')),
+      h('tr', {}, h('td', { colspan: '12', class: 'empty' }, state.collection ? 'No products here.' : 'Choose a collection.')),
     );
   } else {
     fill('product-rows', items.map(row));
@@ -85,17 +85,45 @@ function row(p) {
     else selected.delete(p.id);
     update({ selected });
   };
+  const f = p.fields || {};
+  const warnings = (p.warnings || []).length;
   return h(
     'tr',
-    { dataset: { id: p.id, sku: p.sku, status: p.status } },
+    { dataset: { id: p.id, sku: p.sku, status: p.status }, class: p.status === 'review' ? 'needs-review' : null },
     h('td', {}, h('input', { type: 'checkbox', checked: state.selected.has(p.id), 'aria-label': `Select ${p.sku}`, onchange: toggle })),
-    h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link sku', onclick: () => openDetail(p.id) }, p.sku)),
-    h('td', {}, h('span', { class: `badge s-${p.status}` }, p.status)),
-    h('td', { dataset: { col: 'step' } }, stepText(p)),
-    h('td', {}, p.row_num ?? '–'),
-    h('td', {}, when(p.updated_at)),
-    h('td', { class: 'error-cell' }, p.error ? errorText(p.error) : ''),
+    h('td', { class: 'thumb', dataset: { col: 'picture' } }, thumbnail(f)),
+    h('th', { scope: 'row', dataset: { label: 'SKU' } }, h('button', { type: 'button', class: 'link sku', onclick: () => openDetail(p.id) }, p.sku)),
+    cell('title', 'Title', f.title || ''),
+    cell('brand', 'Brand', f.brand || ''),
+    cell('price', 'Price', money(f.price, f.currency), 'num'),
+    cell('availability', 'Availability', availabilityText(f.availability)),
+    cell('options', 'Options', optionsText(f.options)),
+    h('td', { dataset: { col: 'status', label: 'Status' } }, h('span', { class: `badge s-${p.status}` }, statusLabel(p.status))),
+    cell('step', 'Step', stepText(p)),
+    cell('warnings', 'Warnings', warnings ? String(warnings) : '', warnings ? 'warn-count' : null),
+    cell('problem', 'Problem', problemText(p), 'error-cell'),
   );
+}
+
+function cell(col, label, text, cls) {
+  return h('td', { dataset: { col, label }, class: cls || null }, text);
+}
+
+/** The product's first image, small; only http(s) sources are loaded. */
+function thumbnail(f) {
+  const src = safeUrl((f.images || [])[0] || '');
+  return src ? h('img', { src, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer', width: '40', height: '40' }) : null;
+}
+
+function optionsText(options) {
+  return Object.entries(options || {}).map(([name, value]) => `${name}: ${value}`).join(', ');
+}
+
+/** Why a product needs a person: its error, or what a product in review lacks. */
+function problemText(p) {
+  if (p.error) return errorText(p.error);
+  if (p.status === 'review') return reviewReason(p) || 'check it and approve it';
+  return '';
 }
 
 /**

@@ -27,8 +27,10 @@ export class Run {
     this.processed = options.done || 0;
     this.succeeded = options.succeeded || 0;
     this.failed = options.failed || 0;
+    this.review = options.review || 0;
     this.skipped = 0;
-    this.running = new Map(); // wip_id or worker key -> {sku, step}
+    this.skus = new Map(options.skus || []); // wip_id -> sku, so the page names products by SKU
+    this.running = new Map(); // wip_id or worker key -> {wipId, sku, step, since}
     this.results = [];
     this.durations = [];
     this.status = 'running';
@@ -60,13 +62,37 @@ export class Run {
     return Math.max(0, this.total - this.processed - this.skipped);
   }
 
-  /** ETA from the measured durations of finished products, spread over the parallel callers. */
+  /** The SKU of a product when the page knows it, else its id. */
+  nameOf(wipId, sku) {
+    if (sku) {
+      this.skus.set(wipId, sku);
+      return sku;
+    }
+    return this.skus.get(wipId) || (wipId != null ? `#${wipId}` : '');
+  }
+
+  /**
+   * ETA from the measured durations of finished products: what is left of each product in flight (at least a
+   * second, also when it runs longer than the average) plus the waiting ones, spread over the parallel callers.
+   */
   eta() {
-    if (!this.durations.length || this.status === 'finished') return null;
+    if (!this.durations.length || !this.active) return null;
     const avg = this.durations.reduce((a, b) => a + b, 0) / this.durations.length;
-    const left = this.remaining();
-    if (!left) return 0;
-    return (avg * left) / Math.min(this.concurrency, left);
+    const now = performance.now();
+    const flying = [...this.running.values()].filter((r) => r.since != null);
+    const inFlight = flying.map((r) => Math.max(avg - (now - r.since), 1000));
+    const waiting = Math.max(0, this.remaining() - flying.length);
+    if (!inFlight.length && !waiting) return 0;
+    const work = inFlight.reduce((a, b) => a + b, 0) + waiting * avg;
+    const lanes = Math.max(1, Math.min(this.concurrency, inFlight.length + waiting));
+    return Math.max(work / lanes, ...inFlight);
+  }
+
+  /** How the batch went: 'ok' (every product ready), 'mixed' (some failed or need review) or 'bad' (none ready). */
+  outcome() {
+    if (this.processed === 0) return this.status === 'failed' || this.status === 'cancelled' ? 'bad' : 'ok';
+    if (this.succeeded === 0 && this.review === 0) return 'bad';
+    return this.failed || this.review ? 'mixed' : 'ok';
   }
 
   record(result) {
@@ -74,7 +100,8 @@ export class Run {
     if (result.skipped) this.skipped++;
     else {
       this.processed++;
-      if (result.ok) this.succeeded++;
+      if (result.status === 'review') this.review++;
+      else if (result.ok) this.succeeded++;
       else this.failed++;
       if (result.ms != null) this.durations.push(result.ms);
     }

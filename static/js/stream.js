@@ -33,11 +33,15 @@ export class StreamRun extends Run {
   open() {
     const ids = this.pending();
     if (!ids.length) return this.end('finished');
-    const url = api.streamUrl(this.collection, ids, this.fastMode, this.jobId);
-    // A finished product is the stream's unnamed event ('message'); steps and the end are named.
+    const url = api.streamUrl(this.collection, ids, { fastMode: this.fastMode, jobId: this.jobId, maxSeconds: this.maxSeconds });
+    // A finished product is the stream's unnamed event ('message'); steps, skips, a product left part-way and
+    // the end ('done', or 'pause' when the stream's budget is spent) are named.
     const handlers = {
       step: (d) => this.onStep(d),
       message: (d) => this.onProduct(d),
+      progress: (d) => this.onProgress(d),
+      skipped: (d) => this.onSkipped(d),
+      pause: () => this.onPause(),
       done: () => this.end('finished'),
     };
     if (token.get()) this.openFetch(url, handlers);
@@ -119,7 +123,7 @@ export class StreamRun extends Run {
     if (this.finishedIds.has(d.wip_id)) return;
     if (!this.started.has(d.wip_id)) this.started.set(d.wip_id, performance.now());
     this.running.clear();
-    this.running.set(d.wip_id, { wipId: d.wip_id, sku: d.sku, step: `${d.step} ${d.state}` });
+    this.running.set(d.wip_id, { wipId: d.wip_id, sku: this.nameOf(d.wip_id, d.sku), step: `${d.step} ${d.state}`, since: this.started.get(d.wip_id) });
     this.message = '';
     this.changed();
   }
@@ -131,7 +135,31 @@ export class StreamRun extends Run {
     const t0 = this.started.get(d.wip_id);
     const ms = t0 != null ? performance.now() - t0 : d.duration != null ? d.duration * 1000 : null;
     const ok = d.success !== false && d.status !== 'failed';
-    this.record({ wip_id: d.wip_id, sku: d.sku, ok, error: errorText(d.error), ms, status: d.status });
+    this.record({ wip_id: d.wip_id, sku: this.nameOf(d.wip_id, d.sku), ok, error: errorText(d.error), ms, status: d.status });
+  }
+
+  /** A product left part-way because the stream's budget ran out; it goes on in the next stream. */
+  onProgress(d) {
+    if (d.sku) this.nameOf(d.wip_id, d.sku);
+    const entry = this.running.get(d.wip_id);
+    if (entry && d.next_step) entry.step = `${d.next_step} next`;
+    this.changed();
+  }
+
+  onSkipped(d) {
+    if (this.finishedIds.has(d.wip_id)) return;
+    this.finishedIds.add(d.wip_id);
+    this.running.delete(d.wip_id);
+    this.record({ wip_id: d.wip_id, sku: this.nameOf(d.wip_id), skipped: true, reason: d.reason || 'skipped' });
+  }
+
+  /** The stream used its seconds: open the next one with what is left, as a continuation. */
+  onPause() {
+    this.close();
+    if (this.status !== 'running') return;
+    this.continuations++;
+    this.reconnects = 0;
+    this.open();
   }
 
   end(status, message) {

@@ -141,6 +141,32 @@ final class BatchPage {
         });
     }
 
+    /** The text of one column of a product's row ({@code title}, {@code price}, {@code status} …). */
+    String cell(String sku, String col) {
+        return waitFor(d -> d.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] td[data-col='" + col + "']")).getText());
+    }
+
+    /** Clicks a button that asks "are you sure?" and says yes. */
+    void clickAndConfirm(String id) {
+        click(id);
+        waitFor(d -> {
+            try {
+                d.switchTo().alert().accept();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** The banner that offers to resume an unfinished batch, once it is shown. */
+    WebElement resumeBanner() {
+        return waitFor(d -> {
+            WebElement b = d.findElement(By.id("resume-banner"));
+            return b.isDisplayed() && !b.getText().isEmpty() ? b : null;
+        });
+    }
+
     void openProduct(String sku) {
         waitFor(d -> { // the list is redrawn on every refresh
             d.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] button.sku")).click();
@@ -166,8 +192,8 @@ final class BatchPage {
         });
     }
 
-    Object script(String js) {
-        return ((JavascriptExecutor) driver).executeScript(js);
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     Path screenshot(String name) throws IOException {

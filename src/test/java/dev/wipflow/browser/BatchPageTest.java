@@ -88,7 +88,7 @@ class BatchPageTest {
     }
 
     @Test
-    void pasted_lines_are_checked_before_sending_and_then_added() {
+    void a_paste_with_bad_lines_adds_the_good_ones_and_lists_the_others_with_their_reason() {
         page.open("paste");
         page.paste("A-1," + shop.url("a-1") + "\n"
                 + "A-2,not a url\n"
@@ -97,17 +97,28 @@ class BatchPageTest {
 
         List<String> problems = page.waitFor(d -> page.previewProblems().size() == 3 ? page.previewProblems() : null);
         assertThat(problems).containsExactlyInAnyOrder("not a valid URL", "missing SKU", "duplicate of line 1");
-        assertThat(page.canSend()).isFalse();
+        assertThat(page.canSend()).isTrue();
+        assertThat(browser.findElement(By.id("add-send")).getText()).isEqualTo("Add the 1 good line");
+
+        page.send();
+        page.waitFor(d -> page.rows().size() == 1);
+        assertThat(page.statusOf("A-1")).isEqualTo("pending");
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Added 1").contains("3 lines were not added");
+        String left = page.waitFor(d -> d.findElement(By.id("add-left")).getText());
+        assertThat(left).contains("Not added (3)").contains("line 2 (A-2): not a valid URL")
+                .contains("line 3: missing SKU").contains("line 4 (A-1): duplicate of line 1");
+        assertThat(api.products("paste")).hasSize(1);
 
         // as a European Excel saves it: semicolons, the team's own column names, a comma inside a URL
-        page.paste("Variant SKU;Product URL\nA-1;" + shop.url("a-1") + "?colors=black,white\nA-2;" + shop.url("a-2"));
+        page.paste("Variant SKU;Product URL\nA-2;" + shop.url("a-2") + "?colors=black,white\nA-3;" + shop.url("a-3"));
         page.waitFor(d -> page.canSend());
+        assertThat(browser.findElement(By.id("add-send")).getText()).isEqualTo("Add products");
+        assertThat(browser.findElement(By.id("add-left")).isDisplayed()).isFalse();
         page.send();
 
-        page.waitFor(d -> page.rows().size() == 2);
-        assertThat(page.statusOf("A-1")).isEqualTo("pending");
+        page.waitFor(d -> page.rows().size() == 3);
         assertThat(page.statusOf("A-2")).isEqualTo("pending");
-        assertThat(page.stepOf("A-1")).as("the step it waits for").isEqualTo("sheet_row");
+        assertThat(page.stepOf("A-2")).as("the step it waits for").isEqualTo("sheet_row");
     }
 
     @Test
@@ -166,6 +177,119 @@ class BatchPageTest {
         page.waitFor(d -> d.findElements(By.cssSelector("#detail .timeline [data-state='finished']")).size() == 5);
         assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
         page.screenshot("product-detail");
+    }
+
+    @Test
+    void the_table_shows_what_was_extracted_during_and_after_a_batch() {
+        page.open("table");
+        page.add(lines("T", 4));
+        shop.latency(Duration.ofMillis(1000));
+
+        page.startBatch("loop", 1);
+        // while the batch runs, a finished product already shows its title and price, the others still wait
+        String running = page.waitFor(d -> {
+            try {
+                boolean midway = page.progressText().startsWith("Running") && "ready".equals(page.statusOf("T-1"))
+                        && "pending".equals(page.statusOf("T-4")) && !page.cell("T-1", "price").isEmpty();
+                return midway ? d.findElement(By.id("running")).getText() : null;
+            } catch (org.openqa.selenium.NoSuchElementException redrawn) {
+                return null;
+            }
+        });
+        assertThat(page.cell("T-1", "title")).isEqualTo("Basin t-1");
+        assertThat(running).as("products in flight are named by SKU").matches("(?s)T-\\d.*").doesNotContain("#");
+
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 4/4 processed, 4 ready, 0 failed");
+        for (int i = 1; i <= 4; i++) page.waitForStatus("T-" + i, "ready", Duration.ofSeconds(10));
+        for (int i = 1; i <= 4; i++) {
+            String sku = "T-" + i;
+            assertThat(page.cell(sku, "title")).isEqualTo("Basin t-" + i);
+            assertThat(page.cell(sku, "brand")).isEqualTo("Acme Ceramics");
+            assertThat(page.cell(sku, "price")).matches("\\d+\\.00 EUR");
+            assertThat(page.cell(sku, "availability")).isEqualTo("in stock");
+            assertThat(page.cell(sku, "status")).isEqualTo("ready");
+            assertThat(page.attribute(By.cssSelector("#product-rows tr[data-sku='" + sku + "'] td[data-col='picture'] img"), "src"))
+                    .endsWith("/img/t-" + i + ".jpg");
+        }
+        assertThat(browser.findElement(By.id("progress")).getDomAttribute("data-outcome")).isEqualTo("ok");
+        assertThat(browser.findElement(By.id("notice")).getDomAttribute("data-kind")).isEqualTo("ok");
+    }
+
+    @Test
+    void retry_failed_sends_every_failed_product_round_again_and_colours_tell_the_outcome() {
+        page.open("retryall");
+        page.add(lines("RA", 3));
+        for (int i = 1; i <= 3; i++) shop.fail("ra-" + i, 500);
+
+        page.startBatch("loop", 2);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 3/3 processed, 0 ready, 3 failed");
+        assertThat(browser.findElement(By.id("progress")).getDomAttribute("data-outcome")).isEqualTo("bad");
+        assertThat(browser.findElement(By.id("notice")).getDomAttribute("data-kind")).isEqualTo("error");
+        page.waitForStatus("RA-3", "failed", Duration.ofSeconds(10));
+        assertThat(page.cell("RA-3", "problem")).contains("extract").contains("500");
+
+        shop.heal("ra-1");
+        shop.heal("ra-2");
+        page.click("bulk-retry"); // nothing ticked, no filter: every failed product of the collection
+        page.waitForProgress("Finished: 3/3 processed, 2 ready, 1 failed", BATCH); // the earlier batch's text until then
+        assertThat(browser.findElement(By.id("progress")).getDomAttribute("data-outcome")).isEqualTo("mixed");
+        assertThat(browser.findElement(By.id("notice")).getDomAttribute("data-kind")).isEqualTo("warn");
+        page.waitForStatus("RA-1", "ready", Duration.ofSeconds(10));
+        page.waitForStatus("RA-3", "failed", Duration.ofSeconds(10));
+
+        shop.heal("ra-3");
+        page.clickCss("#status-filter [data-status='failed']");
+        page.waitFor(d -> page.rows().size() == 1);
+        page.click("bulk-retry"); // the filter's products: the one still failed
+        page.waitForProgress("Finished: 1/1 processed, 1 ready, 0 failed", BATCH);
+        page.clickCss("#status-filter [data-status='all']");
+        for (int i = 1; i <= 3; i++) page.waitForStatus("RA-" + i, "ready", Duration.ofSeconds(10));
+        assertThat(api.products("retryall")).extracting(p -> p.get("status").asText()).containsOnly("ready");
+    }
+
+    @Test
+    void the_stream_driver_pauses_at_its_budget_and_goes_on_in_the_next_stream() {
+        page.open("streambudget");
+        page.add(lines("SB", 3));
+        shop.latency(Duration.ofMillis(1200));
+        llm.latency(Duration.ofMillis(1200));
+
+        page.type("max-seconds", "2");
+        page.startBatch("stream", 1);
+        assertThat(page.waitForProgress("Finished", BATCH)).startsWith("Finished: 3/3 processed, 3 ready");
+        String times = browser.findElement(By.id("progress-times")).getText();
+        assertThat(times).contains("2s per request").containsPattern("\\d+ continuations?");
+        for (int i = 1; i <= 3; i++) page.waitForStatus("SB-" + i, "ready", Duration.ofSeconds(10));
+        page.type("max-seconds", "");
+    }
+
+    @Test
+    void on_a_phone_390_px_wide_nothing_is_wider_than_the_screen() throws Exception {
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page.open("phone");
+            page.add(lines("PH", 2));
+            page.startBatch("loop", 1);
+            page.waitForProgress("Finished", BATCH);
+            page.waitForStatus("PH-2", "ready", Duration.ofSeconds(10));
+
+            long width = ((Number) page.script("return window.innerWidth")).longValue();
+            assertThat(width).isLessThanOrEqualTo(400);
+            assertThat(((Number) page.script("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(width);
+            for (String id : List.of("start", "add-send", "bulk-retry", "progress-bar", "product-rows", "add-text", "driver")) {
+                Number right = (Number) page.script("return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
+                assertThat(right.doubleValue()).as(id + " fits the screen").isLessThanOrEqualTo(width);
+            }
+            // a product is a card with labelled values, its title readable without scrolling sideways
+            WebElement title = browser.findElement(By.cssSelector("#product-rows tr[data-sku='PH-1'] td[data-col='title']"));
+            assertThat(title.isDisplayed()).isTrue();
+            assertThat(title.getRect().getX() + title.getRect().getWidth()).isLessThanOrEqualTo((int) width);
+            page.openProduct("PH-1");
+            assertThat(((Number) page.script("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(width);
+            page.screenshot("phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
     }
 
     @Test
@@ -245,10 +369,13 @@ class BatchPageTest {
         page.startBatch("loop", 1);
         page.waitForProgress("Finished", BATCH);
         page.waitForStatus("X-1", "ready", Duration.ofSeconds(10));
+        assertThat(page.cell("X-1", "title")).contains("<img src=x onerror=\"window.__pwned=2\"> Basin");
+        assertThat(browser.findElement(By.id("batch-results")).getAttribute("textContent")).contains("X-1").doesNotContain("Basin");
         page.openProduct("X-1");
 
         assertThat(page.field("title")).contains("<script>window.__pwned=1;alert('title')</script>");
         assertThat(browser.findElements(By.cssSelector("#detail-fields script, #detail-fields img[src='x']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("body script:not([type]), img[src='x'], img[src$='/x']"))).isEmpty();
         if (!browser.findElements(By.id("body-preview")).isEmpty()) {
             assertThat(page.attribute(By.id("body-preview"), "sandbox")).isEmpty();
         }
@@ -308,14 +435,16 @@ class BatchPageTest {
         page.startBatch("loop", 1);
         page.waitFor(d -> page.progressText().matches("Running: [1-4]/6.*"));
         page.reload();
+        assertThat(page.resumeBanner().getText()).contains("Unfinished batch").contains("/6 processed");
 
-        WebElement banner = page.waitFor(d -> {
-            WebElement b = d.findElement(By.id("resume-banner"));
-            return b.isDisplayed() ? b : null;
-        });
+        // another browser knows nothing of this one: the job is found in the server's records
+        page.forgetBrowserState();
+        page.open("reload");
+        WebElement banner = page.resumeBanner();
         assertThat(banner.getText()).contains("Unfinished batch").contains("/6 processed");
+        assertThat(banner.findElements(By.tagName("progress"))).hasSize(1);
         shop.latency(Duration.ZERO);
-        banner.findElement(By.xpath(".//button[text()='Continue batch']")).click();
+        banner.findElement(By.xpath(".//button[text()='Resume batch']")).click();
         assertThat(page.waitForProgress("Finished", BATCH)).contains("/6 processed");
         for (int i = 1; i <= 6; i++) page.waitForStatus("R-" + i, "ready", Duration.ofSeconds(30));
     }
