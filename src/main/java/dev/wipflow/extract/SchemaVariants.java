@@ -16,7 +16,8 @@ import okhttp3.HttpUrl;
 /**
  * The variants a page declares in schema.org terms: a {@code ProductGroup} with {@code hasVariant} (option names
  * from {@code variesBy}), Products that say {@code isVariantOf} a group, or one Product with several
- * {@code Offer}s that each carry their own {@code sku} or GTIN.
+ * {@code Offer}s that each carry their own {@code sku} or GTIN. Where each variant is a Product of its own, the title
+ * is the group's (the first Product's name is its variant's).
  * See https://developers.google.com/search/docs/appearance/structured-data/product-variants
  */
 final class SchemaVariants {
@@ -55,6 +56,9 @@ final class SchemaVariants {
         }
         if (variants.size() < 2) return fields;
         ProductFields out = fields.with("variants", variants, source);
+        boolean eachItsOwnProduct = members.isEmpty() && group != null && group.title() != null
+                && first.has("isVariantOf");
+        if (eachItsOwnProduct) out = out.with("title", group.title(), source);
         return group == null || group.id() == null && group.title() == null ? out : out.with("group", group, source);
     }
 

@@ -43,23 +43,26 @@ final class ShopFeeds {
         }).orElse(f);
     }
 
-    /** A variable product's variations are one more call, made only when the parent says it has some. */
-    private Optional<ProductFields> woo(HttpUrl feed, HttpUrl base, RunContext ctx) {
-        JsonNode[] parent = new JsonNode[1];
-        Optional<ProductFields> fields = fetch("WooCommerce", feed, ctx, json -> {
-            parent[0] = WooVariations.product(LenientJson.parse(json));
-            return WooFeed.parse(json, base);
-        });
-        if (fields.isEmpty() || parent[0] == null || !WooVariations.isVariable(parent[0])) return fields;
-        ProductFields f = fields.get();
-        return WooVariations.listUrl(feed, parent[0]).flatMap(list -> fetch("WooCommerce", list, ctx,
-                json -> f.with("variants", WooVariations.read(parent[0], LenientJson.parse(json), base), "feed")
-                        .with("group", WooVariations.group(parent[0]), "feed")))
-                .or(() -> fields);
+    /** A Store API product as fields and as read, for its list of variations. */
+    private record WooProduct(ProductFields fields, JsonNode node) {
     }
 
-    private Optional<ProductFields> fetch(String platform, HttpUrl feed, RunContext ctx,
-                                          java.util.function.Function<String, ProductFields> parser) {
+    /** A variable product's variations are one more call, made only when the parent says it has some. */
+    private Optional<ProductFields> woo(HttpUrl feed, HttpUrl base, RunContext ctx) {
+        Optional<WooProduct> parent = fetch("WooCommerce", feed, ctx,
+                json -> new WooProduct(WooFeed.parse(json, base), WooVariations.product(LenientJson.parse(json))));
+        if (parent.isEmpty() || parent.get().node() == null || !WooVariations.isVariable(parent.get().node())) {
+            return parent.map(WooProduct::fields);
+        }
+        ProductFields f = parent.get().fields();
+        JsonNode node = parent.get().node();
+        return WooVariations.listUrl(feed, node).flatMap(list -> fetch("WooCommerce", list, ctx,
+                json -> f.with("variants", WooVariations.read(node, LenientJson.parse(json), base), "feed")
+                        .with("group", WooVariations.group(node), "feed")))
+                .or(() -> Optional.of(f));
+    }
+
+    private <T> Optional<T> fetch(String platform, HttpUrl feed, RunContext ctx, java.util.function.Function<String, T> parser) {
         try {
             return Optional.of(parser.apply(fetcher.fetchJson(feed.toString(), ctx).html()));
         } catch (StepFailure | IllegalArgumentException e) {

@@ -43,6 +43,7 @@ public final class FakeVariantShop extends FakeServer {
             case "/p/granite-sink" -> html(ex, productGroupPage());
             case "/p/bath-towel" -> html(ex, offersPage());
             case "/p/pictures" -> html(ex, picturesPage());
+            case "/p/shower-head" -> html(ex, variantOfPage());
             default -> sendRaw(ex, 404, "text/html", ("<h1>not found " + path + (query == null ? "" : "?" + query) + "</h1>")
                     .getBytes(StandardCharsets.UTF_8));
         }
@@ -208,6 +209,25 @@ public final class FakeVariantShop extends FakeServer {
                    "availability":"https://schema.org/OutOfStock","itemOffered":{"@type":"Product","color":"Grey","image":"/img/towel-grey.png"}}]}
                 </script></head><body><h1>Bath Towel</h1></body></html>
                 """;
+    }
+
+    /** Each variant a Product of its own that says which group it is a variant of. */
+    private String variantOfPage() {
+        String group = "\"isVariantOf\":{\"@type\":\"ProductGroup\",\"productGroupID\":\"SH\",\"name\":\"Rain Shower Head\","
+                + "\"variesBy\":\"https://schema.org/color\"}";
+        return """
+                <!doctype html><html><head><meta charset="utf-8"><title>Rain Shower Head</title>
+                <script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"Product","name":"Rain Shower Head Chrome","sku":"SH-CHR","color":"Chrome",
+                 "gtin13":"5012345000015","image":"/img/shower-chrome.png",%1$s,
+                 "offers":{"@type":"Offer","price":"89.00","priceCurrency":"GBP","availability":"https://schema.org/InStock"}}
+                </script>
+                <script type="application/ld+json">
+                {"@context":"https://schema.org","@type":"Product","name":"Rain Shower Head Black","sku":"SH-BLK","color":"Black",
+                 "gtin13":"5012345000022","image":"/img/shower-black.png",%1$s,
+                 "offers":{"@type":"Offer","price":"99.00","priceCurrency":"GBP","availability":"https://schema.org/PreOrder"}}
+                </script></head><body><h1>Rain Shower Head</h1></body></html>
+                """.formatted(group);
     }
 
     private String picturesPage() {

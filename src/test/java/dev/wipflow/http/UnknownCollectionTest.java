@@ -95,6 +95,7 @@ class UnknownCollectionTest {
                 new Case("cancel a job", "POST", c + "/wip/jobs/" + job + "/cancel", "{}"),
                 new Case("export", "GET", c + "/export.csv", null),
                 new Case("export for Shopify", "GET", c + "/export.csv?format=shopify", null),
+                new Case("export for Merchant Center", "GET", c + "/export.csv?format=merchant", null),
                 new Case("export with a trailing slash", "GET", c + "/export.csv/", null));
     }
 

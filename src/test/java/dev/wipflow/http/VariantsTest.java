@@ -188,6 +188,22 @@ class VariantsTest {
     }
 
     @Test
+    void products_that_are_each_a_variant_of_one_group_are_matched_too() {
+        long id = add("showers", "sh-blk", "/p/shower-head").get("sh-blk");
+        JsonNode f = process("showers", id).path("fields");
+        assertThat(f.path("title").asText()).isEqualTo("Rain Shower Head");
+        assertThat(f.path("price").decimalValue()).isEqualByComparingTo("99.00");
+        assertThat(f.path("availability").asText()).isEqualTo("preorder");
+        assertThat(f.path("gtin").asText()).isEqualTo("5012345000022");
+        assertThat(f.path("images").path(0).asText()).endsWith("/img/shower-black.png");
+        assertThat(f.path("options").path("Color").asText()).isEqualTo("Black");
+        assertThat(f.path("group").path("id").asText()).isEqualTo("SH");
+        Map<String, String> row = csv(wipflow.api.get("/api/showers/export.csv?format=merchant").body()).get(0);
+        assertThat(row).containsEntry("availability", "preorder").containsEntry("price", "99.00 GBP")
+                .containsEntry("title", "Rain Shower Head - Black").containsEntry("color", "Black");
+    }
+
+    @Test
     void a_sku_that_is_none_of_the_page_variants_keeps_no_sibling_values() {
         long id = add("taps", "BM-XX", "/products/basin-mixer").get("BM-XX");
         wipflow.api.post("/api/taps/wip/process-one", "{\"wip_id\":" + id + "}");
