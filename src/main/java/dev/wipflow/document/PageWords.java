@@ -10,6 +10,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /** The words of one page with their places, as PDFBox's text stripper finds them (it hands over one word at a time). */
 final class PageWords extends PDFTextStripper {
+    /** The size taken for text whose font declares none (a zero-size font scaled by its matrix). */
+    static final float UNKNOWN_SIZE = 10;
     private final List<PdfWord> words = new ArrayList<>();
 
     private PageWords(int page) {
@@ -49,6 +51,6 @@ final class PageWords extends PDFTextStripper {
         TextPosition first = run.get(0);
         TextPosition last = run.get(run.size() - 1);
         words.add(new PdfWord(text.toString(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
-                first.getYDirAdj(), size));
+                first.getYDirAdj(), size > 0 ? size : UNKNOWN_SIZE));
     }
 }

@@ -85,17 +85,32 @@ public final class PdfTables {
         return out;
     }
 
-    /** The first line of labels: about as many cells as the page's widest line, at most a quarter with digits. */
+    /**
+     * The first line of labels: about as many cells as the page's widest line, and at most a quarter of them with
+     * digits — or, for a header of sizes ({@code Style Name 36 38 40}), more cells without digits than any wide
+     * line below it.
+     */
     private static int headerIndex(List<PdfLine> lines) {
         int widest = lines.stream().mapToInt(l -> l.cells().size()).max().orElse(0);
-        for (int i = 0; i < lines.size() - 1; i++) {
-            List<PdfLine.Cell> cells = lines.get(i).cells();
-            int n = cells.size();
-            if (n < 2 || n < widest - 1 || (n < 3 && widest > 2)) continue;
-            long withDigits = cells.stream().filter(c -> c.text().chars().anyMatch(Character::isDigit)).count();
-            if (withDigits * 4 <= n) return i;
+        List<Integer> wide = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int n = lines.get(i).cells().size();
+            if (n >= 2 && n >= widest - 1 && (n >= 3 || widest <= 2)) wide.add(i);
+        }
+        for (int i : wide) {
+            int n = lines.get(i).cells().size();
+            if (i < lines.size() - 1 && (n - wordy(lines.get(i))) * 4 <= n) return i;
+        }
+        for (int k = 0; k < wide.size() - 1; k++) {
+            int labels = wordy(lines.get(wide.get(k)));
+            if (labels >= 2 && wide.subList(k + 1, wide.size()).stream().allMatch(j -> wordy(lines.get(j)) < labels)) return wide.get(k);
         }
         return -1;
+    }
+
+    /** The cells without a digit: labels and names, never codes, sizes or amounts. */
+    private static int wordy(PdfLine line) {
+        return (int) line.cells().stream().filter(c -> c.text().chars().noneMatch(Character::isDigit)).count();
     }
 
     /** The second line of a header printed on two ("Unit" over "cost"): close under it, fewer cells, no digits. */

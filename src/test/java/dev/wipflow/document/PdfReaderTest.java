@@ -73,6 +73,21 @@ class PdfReaderTest {
     }
 
     @Test
+    void a_header_of_sizes_is_still_the_header() {
+        PdfMaker pdf = new PdfMaker();
+        float[] columns = {50, 120, 260, 340, 380, 420, 460};
+        PdfMaker.Page page = pdf.page().row(100, columns, "Style", "Name", "Colour", "36", "38", "40", "42");
+        page.row(120, columns, "LN-01", "Linen shirt", "White", "2", "4", "4", "2");
+        page.row(135, columns, "LN-02", "Linen trousers", "Sand", "1", "3", "3", "1");
+
+        RawTable table = reader.read(pdf.bytes()).rawTables().get(0);
+
+        assertThat(table.rows()).containsExactly(List.of("Style", "Name", "Colour", "36", "38", "40", "42"),
+                List.of("LN-01", "Linen shirt", "White", "2", "4", "4", "2"),
+                List.of("LN-02", "Linen trousers", "Sand", "1", "3", "3", "1"));
+    }
+
+    @Test
     void a_three_page_order_is_one_table_without_its_repeated_headers_and_page_footers() {
         byte[] pdf = threePageOrder();
 
