@@ -281,12 +281,16 @@ class BatchPageTest {
                 assertThat(right.doubleValue()).as(id + " fits the screen").isLessThanOrEqualTo(width);
             }
             // a product is a card with labelled values, its title readable without scrolling sideways
-            WebElement title = browser.findElement(By.cssSelector("#product-rows tr[data-sku='PH-1'] td[data-col='title']"));
-            assertThat(title.isDisplayed()).isTrue();
-            assertThat(title.getRect().getX() + title.getRect().getWidth()).isLessThanOrEqualTo((int) width);
+            Number titleRight = page.waitFor(d -> (Number) page.script("const r = document.querySelector("
+                    + "\"#product-rows tr[data-sku='PH-1'] td[data-col='title']\").getBoundingClientRect();"
+                    + " return r.width > 0 && r.height > 0 ? r.right : null"));
+            assertThat(titleRight.doubleValue()).isLessThanOrEqualTo(width);
+            assertThat(page.cell("PH-1", "title")).isEqualTo("Basin ph-1");
+            page.script("document.getElementById('products-panel').scrollIntoView()");
+            page.screenshot("phone-table");
             page.openProduct("PH-1");
             assertThat(((Number) page.script("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(width);
-            page.screenshot("phone");
+            page.screenshot("phone-product");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         }
