@@ -245,6 +245,19 @@ class BatchPageTest {
         page.clickCss("#status-filter [data-status='all']");
         for (int i = 1; i <= 3; i++) page.waitForStatus("RA-" + i, "ready", Duration.ofSeconds(10));
         assertThat(api.products("retryall")).extracting(p -> p.get("status").asText()).containsOnly("ready");
+
+        // the ticked product only: deleted, after saying yes
+        page.clickCss("#product-rows tr[data-sku='RA-3'] input[type='checkbox']");
+        page.waitFor(d -> d.findElement(By.id("bulk-scope")).getText().equals("For the 1 ticked product:"));
+        page.clickAndConfirm("bulk-delete");
+        page.waitFor(d -> page.rows().size() == 2);
+        // nothing ticked: the whole collection back to waiting, to run it again
+        page.waitFor(d -> d.findElement(By.id("bulk-scope")).getText().equals("For every product:"));
+        page.clickAndConfirm("bulk-reset");
+        page.waitForStatus("RA-1", "pending", Duration.ofSeconds(10));
+        page.waitForStatus("RA-2", "pending", Duration.ofSeconds(10));
+        assertThat(api.products("retryall")).extracting(p -> p.get("sku").asText() + " " + p.get("status").asText())
+                .containsExactlyInAnyOrder("RA-1 pending", "RA-2 pending");
     }
 
     @Test
