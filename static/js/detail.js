@@ -5,7 +5,7 @@ import { h, fill, $, safeUrl } from './dom.js';
 import { state, update, subscribe, notify } from './state.js';
 import { api } from './api.js';
 import { openDetail, refreshAll } from './actions.js';
-import { STEPS, when, valueText, duration } from './format.js';
+import { STEPS, when, valueText, duration, money } from './format.js';
 import { errorText } from './batch.js';
 
 export function mountDetail() {
@@ -232,8 +232,11 @@ function fieldValue(name, value) {
       }),
     );
   }
+  if (AMOUNTS.has(name)) return money(value);
   return valueText(value);
 }
+
+const AMOUNTS = new Set(['price', 'compare_at_price', 'cost']);
 
 function descriptions(p) {
   const d = p.descriptions;
