@@ -5,11 +5,25 @@ import { h, fill, $, safeUrl } from './dom.js';
 import { state, update, subscribe, notify } from './state.js';
 import { api } from './api.js';
 import { openDetail, refreshAll } from './actions.js';
-import { STEPS, when, valueText, duration, money } from './format.js';
+import { STEPS, when, valueText, duration, reviewReason, money } from './format.js';
 import { errorText } from './batch.js';
+import { EDITABLE, isEditing, startEditing, editorCell } from './editor.js';
+import { variantsSection } from './variants.js';
 
 export function mountDetail() {
   subscribe(['detail'], render);
+}
+
+/** Draws the product again; with focus, the open field editor gets the keyboard. */
+function redraw(focus) {
+  render();
+  if (focus) {
+    const input = document.querySelector('#detail .field-input');
+    if (input) {
+      input.focus();
+      input.setSelectionRange?.(input.value.length, input.value.length);
+    }
+  }
 }
 
 function render() {
@@ -45,11 +59,13 @@ function render() {
       p.completed_at ? fact('Completed', when(p.completed_at)) : null,
     ),
     p.error ? errorBox(p) : null,
+    p.status === 'review' ? reviewBox(p) : null,
     actions(p),
     h('h3', {}, 'Steps'),
     timeline(p),
     warnings(p),
     fieldsTable(p),
+    variantsSection(p),
     descriptions(p),
     eventLog(p),
   );
@@ -66,6 +82,31 @@ function errorBox(p) {
     h('strong', {}, `Failed at ${p.error.step || 'unknown step'}: `),
     h('span', { class: 'message' }, p.error.message || errorText(p.error)),
   );
+}
+
+/** Why the product waits for a person, and Approve to publish it as it is. */
+function reviewBox(p) {
+  const why = reviewReason(p);
+  return h(
+    'div',
+    { class: 'review-box', id: 'detail-review' },
+    h('strong', {}, 'Needs review: '),
+    why ? `${why}. Correct it below, or approve the row as it is.` : 'check the fields below, then approve the row.',
+    ' ',
+    h('button', { type: 'button', class: 'primary', id: 'approve', onclick: (e) => approve(p, e.target) }, 'Approve'),
+  );
+}
+
+async function approve(p, button) {
+  button.disabled = true;
+  try {
+    await api.approve(state.collection, p.id);
+    notify(`${p.sku} approved; its row is ready.`, 'ok');
+  } catch (e) {
+    button.disabled = false;
+    notify(e.message, 'error');
+  }
+  await refreshAll();
 }
 
 function actions(p) {
@@ -105,8 +146,10 @@ async function act(fn, message) {
 /** Process one product to the end, following done:false continuations. */
 async function drive(p, button) {
   const col = state.collection;
-  button.disabled = true;
-  button.textContent = 'Working…';
+  if (button) {
+    button.disabled = true;
+    button.textContent = 'Working…';
+  }
   const timer = setInterval(() => openDetail(p.id, false), 1000);
   try {
     for (;;) {
@@ -188,26 +231,44 @@ function warnings(p) {
   return [h('h3', {}, 'Warnings'), h('ul', { class: 'warnings' }, p.warnings.map((w) => h('li', {}, valueText(w))))];
 }
 
+/** Shown in their own section (variants.js), not as a field. */
+const NOT_FIELDS = new Set(['sources', 'variants', 'group']);
+
 function fieldsTable(p) {
   const fields = p.fields || {};
   const sources = fields.sources || {};
-  const names = Object.keys(fields).filter((k) => k !== 'sources' && !isEmpty(fields[k]));
-  if (!names.length) return [h('h3', {}, 'Fields'), h('p', { class: 'muted' }, 'Nothing extracted yet.')];
+  const present = Object.keys(fields).filter((k) => !NOT_FIELDS.has(k) && !isEmpty(fields[k]));
+  const names = [...Object.keys(EDITABLE), ...present.filter((k) => !(k in EDITABLE))];
+  const canEdit = p.status !== 'processing';
+  const onSaved = () => drive(p, null);
   return [
     h('h3', {}, 'Fields'),
+    present.length ? null : h('p', { class: 'muted' }, 'Nothing extracted yet.'),
     h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
         { class: 'fields', id: 'detail-fields' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Source'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Edit')))),
         h(
           'tbody',
           {},
-          names.map((name) =>
-            h('tr', { dataset: { field: name } }, h('th', { scope: 'row' }, name), h('td', {}, fieldValue(name, fields[name])), h('td', { class: 'muted' }, sources[name] || '')),
-          ),
+          names.map((name) => {
+            const editing = isEditing(p, name);
+            const empty = isEmpty(fields[name]);
+            const source = sources[name] || '';
+            return h(
+              'tr',
+              { dataset: { field: name, source }, class: empty ? 'empty' : null },
+              h('th', { scope: 'row' }, name.replace(/_/g, ' ')),
+              h('td', {}, editing ? editorCell(p, name, { redraw, saved: onSaved }) : empty ? '–' : fieldValue(name, fields[name])),
+              h('td', { class: `source${source === 'manual' || source === 'sheet' ? ' person' : ''}` }, source),
+              h('td', {}, name in EDITABLE && canEdit && !editing
+                ? h('button', { type: 'button', class: 'quiet edit', 'aria-label': `Edit ${name.replace(/_/g, ' ')}`, onclick: () => startEditing(p, name, redraw) }, 'Edit')
+                : null),
+            );
+          }),
         ),
       ),
     ),

@@ -52,3 +52,13 @@ export function availabilityText(value) {
   const name = String(value).replace(/^https?:\/\/schema\.org\//i, '');
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
 }
+
+/** Why a product in review waits for a person, from its `missing` list ("variant": its SKU matched no variant). */
+export function reviewReason(p) {
+  const missing = p.missing || [];
+  const fields = missing.filter((m) => m !== 'variant');
+  const parts = [];
+  if (fields.length) parts.push(`missing ${fields.join(', ')}`);
+  if (missing.includes('variant')) parts.push("the SKU matched none of the page's variants");
+  return parts.join('; ');
+}

@@ -11,6 +11,7 @@ export function mountJobs() {
   $('jobs-refresh').addEventListener('click', () => loadJobs());
   $('export-sheet').addEventListener('click', () => exportCsv('sheet'));
   $('export-shopify').addEventListener('click', () => exportCsv('shopify'));
+  $('export-failed').addEventListener('click', () => exportCsv('failed'));
 }
 
 function render() {

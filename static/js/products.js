@@ -3,7 +3,7 @@
 import { h, fill, $, safeUrl } from './dom.js';
 import { state, update, subscribe } from './state.js';
 import { loadProducts, openDetail, refreshAll } from './actions.js';
-import { STATUSES, statusLabel, money, availabilityText } from './format.js';
+import { STATUSES, statusLabel, money, availabilityText, reviewReason } from './format.js';
 import { errorText } from './batch.js';
 
 export function mountProducts() {
@@ -122,14 +122,7 @@ function optionsText(options) {
 /** Why a product needs a person: its error, or what a product in review lacks. */
 function problemText(p) {
   if (p.error) return errorText(p.error);
-  if (p.status === 'review') {
-    const missing = p.missing || [];
-    if (missing.length) return `missing ${missing.join(', ')}`;
-    if ((p.fields || {}).variants && p.fields.variants.length && !p.fields.variants.some((v) => v.matched)) {
-      return 'no variant of the page is this SKU';
-    }
-    return 'needs review';
-  }
+  if (p.status === 'review') return reviewReason(p) || 'check it and approve it';
   return '';
 }
 
