@@ -19,8 +19,8 @@ function renderScope() {
   const { status, q } = state.products;
   const what = status ? `every "${statusLabel(status)}" product` : 'every product';
   $('bulk-scope').textContent = state.selected.size
-    ? `The ${plural(state.selected.size, 'ticked product')}:`
-    : `${what}${q ? ` matching "${q}"` : ''}:`;
+    ? `For the ${plural(state.selected.size, 'ticked product')}:`
+    : `For ${what}${q ? ` matching "${q}"` : ''}:`;
   for (const id of ['bulk-retry', 'bulk-approve', 'bulk-reset', 'bulk-delete']) $(id).disabled = !state.collection;
 }
 

@@ -5,7 +5,7 @@ import { h, fill, $, safeUrl } from './dom.js';
 import { state, update, subscribe, notify } from './state.js';
 import { api } from './api.js';
 import { openDetail, refreshAll } from './actions.js';
-import { STEPS, when, valueText, duration, reviewReason } from './format.js';
+import { STEPS, when, valueText, duration, reviewReason, money } from './format.js';
 import { errorText } from './batch.js';
 import { EDITABLE, isEditing, startEditing, editorCell } from './editor.js';
 import { variantsSection } from './variants.js';
@@ -293,8 +293,11 @@ function fieldValue(name, value) {
       }),
     );
   }
+  if (AMOUNTS.has(name)) return money(value);
   return valueText(value);
 }
+
+const AMOUNTS = new Set(['price', 'compare_at_price', 'cost']);
 
 function descriptions(p) {
   const d = p.descriptions;

@@ -245,6 +245,19 @@ class BatchPageTest {
         page.clickCss("#status-filter [data-status='all']");
         for (int i = 1; i <= 3; i++) page.waitForStatus("RA-" + i, "ready", Duration.ofSeconds(10));
         assertThat(api.products("retryall")).extracting(p -> p.get("status").asText()).containsOnly("ready");
+
+        // the ticked product only: deleted, after saying yes
+        page.clickCss("#product-rows tr[data-sku='RA-3'] input[type='checkbox']");
+        page.waitFor(d -> d.findElement(By.id("bulk-scope")).getText().equals("For the 1 ticked product:"));
+        page.clickAndConfirm("bulk-delete");
+        page.waitFor(d -> page.rows().size() == 2);
+        // nothing ticked: the whole collection back to waiting, to run it again
+        page.waitFor(d -> d.findElement(By.id("bulk-scope")).getText().equals("For every product:"));
+        page.clickAndConfirm("bulk-reset");
+        page.waitForStatus("RA-1", "pending", Duration.ofSeconds(10));
+        page.waitForStatus("RA-2", "pending", Duration.ofSeconds(10));
+        assertThat(api.products("retryall")).extracting(p -> p.get("sku").asText() + " " + p.get("status").asText())
+                .containsExactlyInAnyOrder("RA-1 pending", "RA-2 pending");
     }
 
     @Test
@@ -281,12 +294,16 @@ class BatchPageTest {
                 assertThat(right.doubleValue()).as(id + " fits the screen").isLessThanOrEqualTo(width);
             }
             // a product is a card with labelled values, its title readable without scrolling sideways
-            WebElement title = browser.findElement(By.cssSelector("#product-rows tr[data-sku='PH-1'] td[data-col='title']"));
-            assertThat(title.isDisplayed()).isTrue();
-            assertThat(title.getRect().getX() + title.getRect().getWidth()).isLessThanOrEqualTo((int) width);
+            Number titleRight = page.waitFor(d -> (Number) page.script("const r = document.querySelector("
+                    + "\"#product-rows tr[data-sku='PH-1'] td[data-col='title']\").getBoundingClientRect();"
+                    + " return r.width > 0 && r.height > 0 ? r.right : null"));
+            assertThat(titleRight.doubleValue()).isLessThanOrEqualTo(width);
+            assertThat(page.cell("PH-1", "title")).isEqualTo("Basin ph-1");
+            page.script("document.getElementById('products-panel').scrollIntoView()");
+            page.screenshot("phone-table");
             page.openProduct("PH-1");
             assertThat(((Number) page.script("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(width);
-            page.screenshot("phone");
+            page.screenshot("phone-product");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         }

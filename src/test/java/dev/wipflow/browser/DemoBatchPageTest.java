@@ -60,5 +60,20 @@ class DemoBatchPageTest {
 
         assertThat(page.waitForProgress("Finished", Duration.ofSeconds(120))).startsWith("Finished: 23/23 processed, 23 ready");
         page.screenshot("demo-batch-finished");
+
+        page.waitFor(d -> Boolean.TRUE.equals(page.script(
+                "return [...document.querySelectorAll('#product-rows tr[data-sku]')].every(r => r.dataset.status === 'ready')")));
+        // what a team reviews from: every row has its title and price; the pictures have loaded
+        @SuppressWarnings("unchecked")
+        java.util.List<String> skus = (java.util.List<String>) page.script(
+                "return [...document.querySelectorAll('#product-rows tr[data-sku]')].map(r => r.dataset.sku)");
+        assertThat(skus).hasSizeGreaterThanOrEqualTo(20);
+        for (String sku : skus) {
+            assertThat(page.cell(sku, "title")).as(sku).isNotBlank();
+            assertThat(page.cell(sku, "price")).as(sku).matches("\\d+\\.\\d\\d [A-Z]{3}");
+        }
+        page.waitFor(d -> Boolean.TRUE.equals(page.script(
+                "return [...document.querySelectorAll('#product-rows img')].every(i => i.complete)")));
+        page.screenshot("page"); // the README's docs/page.png
     }
 }
