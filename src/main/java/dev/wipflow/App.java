@@ -78,6 +78,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,12 @@ public final class App implements AutoCloseable {
     public static final String VERSION = "0.1.0";
     static final int MAX_BODY_BYTES = 2_000_000;
     static final int MAX_STREAMS = 50;
+    /**
+     * Request threads: a request holds its thread for a whole product (seconds), so this is how many products and
+     * streams run at once. Room for every stream and as many callers again; beyond it requests wait in Jetty's queue.
+     * Each busy thread costs its stack and a page being parsed, so the bound is what keeps a 256 MB box inside it.
+     */
+    static final int MAX_THREADS = 2 * MAX_STREAMS;
 
     private final Javalin server;
     private final Config config;
@@ -173,6 +180,9 @@ public final class App implements AutoCloseable {
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.jetty.multipartConfig.maxFileSize(DocumentLimits.DEFAULT.maxBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(DocumentLimits.DEFAULT.maxBytes() + 100_000L, SizeUnit.BYTES);
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, (int) Duration.ofSeconds(30).toMillis());
+            threads.setName("wipflow-http");
+            c.jetty.threadPool = threads;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.jetty.modifyServer(s -> {
                 s.setStopTimeout(Duration.ofSeconds(25).toMillis()); // in-flight requests may finish
