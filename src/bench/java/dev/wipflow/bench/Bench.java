@@ -49,13 +49,6 @@ public final class Bench {
         try (Fakes fakes = new Fakes(work)) {
             Bench bench = new Bench(jar, work, fakes);
             bench.results.put("machine", Machine.describe());
-            if ("scale".equals(System.getProperty("bench.only"))) { // -Dbench.only=scale: the scale runs alone
-                bench.scale();
-                Files.createDirectories(out);
-                Driver.JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), bench.results);
-                System.out.println(Driver.JSON.writeValueAsString(bench.results.get("scale")));
-                System.exit(0);
-            }
             bench.local();
             bench.google();
             bench.sheetsBound();
