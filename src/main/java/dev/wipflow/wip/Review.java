@@ -10,7 +10,6 @@ import java.util.List;
 public record Review(List<String> required) {
     /** What {@link #missing} names when the SKU matched none of the page's variants. */
     public static final String VARIANT = "variant";
-    public static final List<String> DEFAULT_REQUIRED = List.of("title", "price");
 
     public Review {
         required = List.copyOf(required);

@@ -333,10 +333,21 @@ class ReviewAndCorrectionsTest {
         assertThat(j.path("review_products").asInt()).isEqualTo(1);
         assertThat(j.path("failed_products").asInt()).isZero();
         assertThat(j.path("message").asText()).isEqualTo("completed: 2 of 3 products succeeded, 1 to review");
+        // a later job over the product in review records it as it stands: it is finished, not waiting
+        int hits = shop.hits("no-price.html");
+        String again = api.post("/api/sinks/wip/process", "{\"wip_ids\":[" + review + "]}").json().path("job_id").asText();
+        assertThat(api.post("/api/sinks/wip/process-one", "{\"job_id\":\"" + again + "\"}").status()).isEqualTo(204);
+        JsonNode second = api.get("/api/sinks/wip/jobs/" + again).json().path("job");
+        assertThat(second.path("status").asText()).isEqualTo("completed");
+        assertThat(second.path("review_products").asInt()).isEqualTo(1);
+        assertThat(second.path("results").path(0).path("error").asText()).isEqualTo("review: missing price");
+        assertThat(shop.hits("no-price.html")).isEqualTo(hits);
+        assertThat(api.product("sinks", review).path("status").asText()).isEqualTo("review");
+
         JsonNode totals = api.get("/api/sinks/wip/jobs").json().path("totals");
         assertThat(totals.path("rows_created").asInt()).isEqualTo(2);
         assertThat(totals.path("rows_updated").asInt()).isEqualTo(1);
-        assertThat(totals.path("review_products").asInt()).isEqualTo(1);
+        assertThat(totals.path("review_products").asInt()).isEqualTo(2);
     }
 
     private long add(String sku, String page) {
