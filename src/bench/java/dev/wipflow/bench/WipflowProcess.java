@@ -75,6 +75,17 @@ final class WipflowProcess implements AutoCloseable {
         return status("VmRSS:");
     }
 
+    /** CPU time the process has used so far (user + system, from {@code /proc/<pid>/stat}), in seconds. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private double status(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

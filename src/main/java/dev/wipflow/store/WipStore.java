@@ -115,12 +115,11 @@ public final class WipStore {
     }
 
     /** A product from a supplier's document: its URL (empty: processed from the document's values alone) and those values. */
-    public long insert(Handle h, String collection, String sku, String url, ProductFields documentFields, Instant now) {
-        return h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, document_fields, created_at, updated_at)"
+    public void insert(Handle h, String collection, String sku, String url, ProductFields documentFields, Instant now) {
+        h.createUpdate("INSERT INTO wip_products (collection, sku, url, status, document_fields, created_at, updated_at)"
                         + " VALUES (:c, :sku, :url, 'pending', :doc, :now, :now)")
                 .bind("c", collection).bind("sku", sku).bind("url", url).bind("doc", Json.write(documentFields))
-                .bind("now", now.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("now", now.toEpochMilli()).execute();
     }
 
     /** New document values for a product; its work so far stands (the next extraction uses them). */
