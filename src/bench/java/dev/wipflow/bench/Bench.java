@@ -54,6 +54,7 @@ public final class Bench {
             bench.sheetsBound();
             bench.scale();
             bench.sse();
+            bench.results.put("documents", DocumentsBench.run(jar, work.resolve("documents"), List.of("-Xmx128m")));
             bench.results.put("startup_ms", Stats.of(bench.startups).json());
             bench.results.put("bench_seconds", Math.round((System.nanoTime() - t0) / 1e9));
             Files.createDirectories(out);

@@ -33,9 +33,18 @@ final class WipflowProcess implements AutoCloseable {
     }
 
     static WipflowProcess start(Path jar, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(jar, dir, env, List.of("-Xmx128m"));
+    }
+
+    /** With other JVM flags than {@code -Xmx128m} (the Dockerfile's, say). */
+    static WipflowProcess start(Path jar, Path dir, Map<String, String> env, List<String> jvmFlags)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx128m", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
  * style number. An item without a URL takes one from the template, or is processed from its values alone.
  */
 public final class DocumentImport {
+    /** New products written per statement. */
+    private static final int BATCH = 500;
     private final DocumentService documents;
     private final DocumentStore store;
     private final WipStore wips;
@@ -81,6 +83,7 @@ public final class DocumentImport {
                     }
                 });
             } else {
+                List<WipStore.DocumentProduct> batch = new ArrayList<>(BATCH);
                 reading.forEachItem(item -> {
                     String url = item.url() != null ? item.url() : fromTemplate(request.urlTemplate(), item.sku());
                     WipProduct old = existing.get(item.sku());
@@ -88,8 +91,12 @@ public final class DocumentImport {
                     if (problem != null) {
                         skipped.add(new RowSkipped(item.row(), problem));
                     } else if (old == null) {
-                        wips.insert(h, collection, item.sku(), url, item.values(), now);
+                        batch.add(new WipStore.DocumentProduct(item.sku(), url, item.values()));
                         counts[0]++;
+                        if (batch.size() == BATCH) {
+                            wips.insertAll(h, collection, batch, now);
+                            batch.clear();
+                        }
                     } else {
                         busy(old, now);
                         wips.setDocumentFields(h, old.id(), item.values(), now);
@@ -97,6 +104,7 @@ public final class DocumentImport {
                         counts[1]++;
                     }
                 });
+                wips.insertAll(h, collection, batch, now);
             }
             store.imported(h, id, now);
             skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));
