@@ -60,6 +60,8 @@ public final class Bench {
             sections.put("sheets", bench::sheetsBound);
             sections.put("scale", bench::scale);
             sections.put("sse", bench::sse);
+            sections.put("documents", () -> bench.results.put("documents",
+                    DocumentsBench.run(jar, work.resolve("documents"), List.of())));
             for (var s : sections.entrySet()) {
                 if (only.isEmpty() || only.contains(s.getKey())) s.getValue().run();
             }

@@ -64,6 +64,14 @@ final class Report {
         row("peak RSS over the batches (" + box + ")", fmt(peak) + " MB", "≤ 180 MB", ok(peak <= 180));
         row("the box's own peak / times at its limit", fmt(boxPeak) + " MB / " + fmt(atLimit), "< 256 MB / 0",
                 ok(boxPeak < 256 && atLimit == 0));
+        Map<String, Object> docs = map(r, "documents");
+        row("supplier document, 5 000-row XLSX preview (best wall / server CPU)", fmt(num(map(docs, "rows_5000"), "preview_best_wall_ms"))
+                + " ms", "≤ 2 000 ms", ok(num(map(docs, "rows_5000"), "preview_best_wall_ms") <= 2000));
+        Map<String, Object> big = map(docs, "rows_20000");
+        row("supplier document, 20 000-row XLSX: preview / import (wall)", fmt(num(big, "preview_wall_ms")) + " / "
+                + fmt(num(big, "import_wall_ms")) + " ms", "", "");
+        row("peak RSS after the 20 000-row document (" + box + ")", fmt(num(map(docs, "memory"), "peak_rss_mb")) + " MB", "≤ 256 MB",
+                ok(num(map(docs, "memory"), "peak_rss_mb") <= 256));
         Map<String, Object> a = map(scale, "batch_100_on_small_db", "overhead");
         Map<String, Object> b = map(scale, "batch_100_on_db_of_10400", "overhead");
         row("overhead, 100-product batch: empty DB → 10 400 products in DB (p50 / p99)",

@@ -48,11 +48,18 @@ final class WipflowProcess implements AutoCloseable {
     }
 
     static WipflowProcess start(Path jar, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(jar, dir, env, List.of());
+    }
+
+    /** With JVM flags (the Dockerfile's, say); in the box and without flags the JVM sizes itself from the box. */
+    static WipflowProcess start(Path jar, Path dir, Map<String, String> env, List<String> jvmFlags)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
         Optional<MemoryBox> box = MemoryBox.create("wipflow-bench-" + port, BOX_MB);
         List<String> java = new ArrayList<>(List.of(javaCommand()));
-        if (box.isEmpty()) java.add("-Xmx128m");
+        if (box.isEmpty() && jvmFlags.stream().noneMatch(f -> f.startsWith("-Xmx"))) java.add("-Xmx128m");
+        java.addAll(jvmFlags);
         if (NMT) java.add("-XX:NativeMemoryTracking=summary");
         java.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(box.map(b -> b.wrap(java)).orElse(java))
@@ -129,6 +136,17 @@ final class WipflowProcess implements AutoCloseable {
     /** Resident set size now (VmRSS), in MB. */
     double rssMb() {
         return status("VmRSS:");
+    }
+
+    /** CPU time the process has used so far (user + system, from {@code /proc/<pid>/stat}), in seconds. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private double status(String key) {

@@ -2,6 +2,7 @@ package dev.wipflow.document;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a cell's text is: a web address, a picture's address, a GTIN, an amount, a whole number. */
@@ -10,6 +11,12 @@ final class CellValues {
     private static final Pattern IMAGE = Pattern.compile("(?i)^https?://\\S+\\.(jpe?g|png|webp|gif|avif)(\\?\\S*)?$");
     private static final Pattern DIGITS = Pattern.compile("^\\d{8}$|^\\d{12,14}$");
     private static final Pattern AMOUNT = Pattern.compile("^-?\\d{1,3}([.,' \u00A0]\\d{3})*([.,]\\d{1,4})?$|^-?\\d+([.,]\\d{1,4})?$");
+    private static final Pattern CODE = Pattern.compile("\\b(EUR|GBP|USD|CHF|SEK|NOK|DKK|PLN|CZK|AUD|CAD|JPY)\\b");
+    private static final Pattern CODE_AROUND = Pattern.compile("(?i)^(eur|usd|gbp|chf|sek|nok|dkk|pln|czk|aud|cad|jpy)\\s*"
+            + "|\\s*(eur|usd|gbp|chf|sek|nok|dkk|pln|czk|aud|cad|jpy)$");
+    private static final Pattern SIGN_AROUND = Pattern.compile("^[€$£¥]\\s*|\\s*[€$£¥]$");
+    private static final Pattern LOCAL_AROUND = Pattern.compile("^(kr|zł|kč|fr)\\.?\\s*|\\s*(kr|zł|kč|fr)\\.?$");
+    private static final Pattern GROUPING = Pattern.compile("[' \u00A0]");
     private static final Pattern WHOLE = Pattern.compile("^\\d{1,7}([.,]0+)?$");
 
     private CellValues() {
@@ -60,10 +67,13 @@ final class CellValues {
      */
     static BigDecimal amount(String raw) {
         if (raw == null) return null;
-        String v = raw.strip().replaceAll("(?i)^(eur|usd|gbp|chf|sek|nok|dkk|pln|czk|aud|cad|jpy)\\s*|\\s*(eur|usd|gbp|chf|sek|nok|dkk|pln|czk|aud|cad|jpy)$", "")
-                .replaceAll("^[€$£¥]\\s*|\\s*[€$£¥]$", "").replaceAll("^(kr|zł|kč|fr)\\.?\\s*|\\s*(kr|zł|kč|fr)\\.?$", "").strip();
+        String v = raw.strip();
+        if (v.isEmpty() || v.length() > 40) return null;
+        v = CODE_AROUND.matcher(v).replaceAll("");
+        v = SIGN_AROUND.matcher(v).replaceAll("");
+        v = LOCAL_AROUND.matcher(v).replaceAll("").strip();
         if (v.isEmpty() || !AMOUNT.matcher(v).matches()) return null;
-        v = v.replaceAll("[' \u00A0]", "");
+        v = GROUPING.matcher(v).replaceAll("");
         int lastDot = v.lastIndexOf('.'), lastComma = v.lastIndexOf(',');
         String digits;
         if (lastDot >= 0 && lastComma >= 0) {
@@ -88,13 +98,11 @@ final class CellValues {
 
     /** The currency a written amount names ({@code €}, {@code GBP}), or {@code null}. */
     static String currency(String raw) {
-        if (raw == null) return null;
-        String v = raw.toUpperCase(Locale.ROOT);
-        if (v.contains("€") || v.matches(".*\\bEUR\\b.*")) return "EUR";
-        if (v.contains("£") || v.matches(".*\\bGBP\\b.*")) return "GBP";
-        for (String code : new String[] {"USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "AUD", "CAD", "JPY"}) {
-            if (v.matches(".*\\b" + code + "\\b.*")) return code;
-        }
-        return v.contains("$") ? "USD" : null;
+        if (raw == null || raw.isEmpty()) return null;
+        if (raw.indexOf('€') >= 0) return "EUR";
+        if (raw.indexOf('£') >= 0) return "GBP";
+        Matcher code = CODE.matcher(raw.toUpperCase(Locale.ROOT));
+        if (code.find()) return code.group(1);
+        return raw.indexOf('$') >= 0 ? "USD" : null;
     }
 }

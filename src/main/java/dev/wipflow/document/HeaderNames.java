@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What suppliers call each of wipflow's columns, in the languages they write in, compared after
@@ -12,6 +13,9 @@ import java.util.Map;
  * unit cost, EK and a purchase order's plain "price" are {@code cost}; only a retail column is {@code price}.
  */
 public final class HeaderNames {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern OTHER = Pattern.compile("[^\\p{L}\\p{N}#]+");
+
     /** Field → the names it goes by. {@code option:X} fields are the option named X. */
     static final Map<String, List<String>> NAMES = names(
             "sku", List.of("sku", "item", "item #", "item no", "item number", "item code", "item id", "article", "article no",
@@ -70,9 +74,9 @@ public final class HeaderNames {
 
     /** Lower case, accents and ß folded, every run of other characters one space ({@code Art.-Nr.} → {@code art nr}). */
     public static String normalize(String header) {
-        String s = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String s = MARKS.matcher(Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFD)).replaceAll("");
         s = s.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("#", " # ");
-        return s.replaceAll("[^\\p{L}\\p{N}#]+", " ").replaceAll("\\s+", " ").strip();
+        return OTHER.matcher(s).replaceAll(" ").strip();
     }
 
     /**

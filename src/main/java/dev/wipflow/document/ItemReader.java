@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -20,17 +21,30 @@ final class ItemReader {
     static final String SOURCE = "document";
     private static final Pattern TOTAL = Pattern.compile("^((grand |sub ?|zwischen|gesamt)?(total|totale|totaal|summe|somme|suma|sum|gesamt)"
             + "|vat|mwst|tva|iva|tax|shipping|freight|versand|frais de port)( .*)?$");
+    private static final java.util.Set<String> TOTAL_STARTS = java.util.Set.of("gr", "su", "zw", "ge", "to", "so", "va",
+            "mw", "tv", "iv", "ta", "sh", "fr", "ve");
+    private static final Pattern GTIN_SPACING = Pattern.compile("[\\s-]");
     private static final Pattern IMAGE_SPLIT = Pattern.compile("[\\s,;|]+");
 
     private ItemReader() {
     }
 
-    /** What reading the rows gave: the items, the rows that are not items with why, and the problems found. */
-    record Result(List<DocumentItem> items, List<RowSkipped> skipped, List<RowProblem> problems) {
+    /**
+     * What reading the rows gave: the first items (as many as asked for), how many there are, the rows that are not
+     * items with why, and the problems found.
+     */
+    record Result(List<DocumentItem> first, int count, List<RowSkipped> skipped, List<RowProblem> problems) {
     }
 
-    static Result read(List<List<String>> rows, int headerIndex, Mapping m) {
+    /**
+     * Reads the items, keeping the first {@code keep} of them and handing every one to {@code each} (may be
+     * {@code null}): a preview of a large document builds a few items' fields, not all of them. With
+     * {@code requireUrl} a row without a URL is skipped (the team's sheet offers only rows that have one).
+     */
+    static Result read(List<List<String>> rows, int headerIndex, Mapping m, boolean requireUrl, int keep,
+                       Consumer<DocumentItem> each) {
         List<DocumentItem> items = new ArrayList<>();
+        int count = 0;
         List<RowSkipped> skipped = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -70,9 +84,39 @@ final class ItemReader {
                 problems.add(new RowProblem(rowNum, "duplicate_sku", "SKU " + sku + " is on rows " + first + " and " + rowNum));
                 continue;
             }
-            items.add(item(row, rowNum, sku, m, problems));
+            if (requireUrl && cell(row, m.column("url")).isEmpty()) {
+                skipped.add(new RowSkipped(rowNum, "no URL"));
+                continue;
+            }
+            count++;
+            if (items.size() < keep || each != null) {
+                DocumentItem item = item(row, rowNum, sku, m, problems);
+                if (items.size() < keep) items.add(item);
+                if (each != null) each.accept(item);
+            } else {
+                checkGtin(row, rowNum, m, problems);
+                checkUrl(row, rowNum, m, problems);
+            }
         }
-        return new Result(items, skipped, problems);
+        return new Result(items, count, skipped, problems);
+    }
+
+    private static String checkGtin(List<String> row, int rowNum, Mapping m, List<RowProblem> problems) {
+        String gtin = cell(row, m.column("gtin"));
+        if (gtin.isEmpty()) return null;
+        gtin = GTIN_SPACING.matcher(gtin).replaceAll("");
+        if (CellValues.isGtin(gtin)) return gtin;
+        problems.add(new RowProblem(rowNum, "bad_gtin", "row " + rowNum + ": GTIN " + gtin
+                + (CellValues.looksLikeGtin(gtin) ? " has a wrong check digit" : " is not 8, 12, 13 or 14 digits")));
+        return null;
+    }
+
+    private static String checkUrl(List<String> row, int rowNum, Mapping m, List<RowProblem> problems) {
+        String url = cell(row, m.column("url"));
+        if (url.isEmpty()) return null;
+        if (CellValues.isUrl(url)) return url;
+        problems.add(new RowProblem(rowNum, "bad_url", "row " + rowNum + ": " + shorten(url) + " is not a web address"));
+        return null;
     }
 
     private static DocumentItem item(List<String> row, int rowNum, String sku, Mapping m, List<RowProblem> problems) {
@@ -92,12 +136,8 @@ final class ItemReader {
         else if (CellValues.currency(cell(row, m.column("cost"))) != null) v.put("currency", CellValues.currency(cell(row, m.column("cost"))));
         Integer quantity = CellValues.whole(cell(row, m.column("quantity")));
         if (quantity != null) v.put("quantity", quantity);
-        String gtin = cell(row, m.column("gtin")).replaceAll("[\\s-]", "");
-        if (!gtin.isEmpty()) {
-            if (CellValues.isGtin(gtin)) v.put("gtin", gtin);
-            else problems.add(new RowProblem(rowNum, "bad_gtin", "row " + rowNum + ": GTIN " + gtin
-                    + (CellValues.looksLikeGtin(gtin) ? " has a wrong check digit" : " is not 8, 12, 13 or 14 digits")));
-        }
+        String gtin = checkGtin(row, rowNum, m, problems);
+        if (gtin != null) v.put("gtin", gtin);
         List<String> images = new ArrayList<>();
         for (String part : IMAGE_SPLIT.split(cell(row, m.column("image")))) if (CellValues.isUrl(part)) images.add(part);
         if (!images.isEmpty()) v.put("images", images);
@@ -110,22 +150,25 @@ final class ItemReader {
         if (!options.isEmpty()) v.put("options", options);
         String style = cell(row, m.column("style"));
         if (!style.isEmpty()) v.put("group", new VariantGroup(style, null));
-        String url = cell(row, m.column("url"));
-        if (!url.isEmpty() && !CellValues.isUrl(url)) {
-            problems.add(new RowProblem(rowNum, "bad_url", "row " + rowNum + ": " + shorten(url) + " is not a web address"));
-            url = "";
-        }
+        String url = checkUrl(row, rowNum, m, problems);
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : v.keySet()) sources.put(name, SOURCE);
-        return new DocumentItem(rowNum, sku, url.isEmpty() ? null : url, style.isEmpty() ? null : style, ProductFields.of(v, sources));
+        return new DocumentItem(rowNum, sku, url, style.isEmpty() ? null : style, ProductFields.of(v, sources));
     }
 
     private static boolean isTotal(List<String> row, String sku) {
-        if (!sku.isEmpty() && !TOTAL.matcher(HeaderNames.normalize(sku)).matches()) return false;
+        if (!sku.isEmpty() && !(mayBeTotal(sku) && TOTAL.matcher(HeaderNames.normalize(sku)).matches())) return false;
         for (String cell : row) {
-            if (!cell.isEmpty() && TOTAL.matcher(HeaderNames.normalize(cell)).matches()) return true;
+            if (mayBeTotal(cell) && TOTAL.matcher(HeaderNames.normalize(cell)).matches()) return true;
         }
         return false;
+    }
+
+    /** A cheap look before the full match: a short text starting as a total label starts. */
+    private static boolean mayBeTotal(String cell) {
+        if (cell.length() < 3 || cell.length() > 40) return false;
+        String start = cell.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+        return TOTAL_STARTS.contains(start);
     }
 
     private static void text(Map<String, Object> v, String name, String value) {

@@ -2,6 +2,7 @@ package dev.wipflow.document;
 
 import dev.wipflow.wip.DomainException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,23 +11,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.IOUtils;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
  * Every sheet of an XLSX workbook, read with POI's streaming (SAX) reader: the sheets' XML is never built into a
- * tree, and numbers come out as written (an EAN stays 13 digits, see {@link PlainNumbers}).
+ * tree. Cell styles are not read (they would load XMLBeans' schema classes, megabytes of a small heap), so a number
+ * is its stored value written out plainly (an EAN stays 13 digits, a price {@code 41.5}) and a date its serial number.
  *
  * <p>POI's own guards against hostile files are process-wide settings, set when this reader is made: a part that
  * inflates more than 100 times its compressed size or beyond 100 MB is a zip bomb, and no single allocation may
@@ -36,6 +38,7 @@ public final class XlsxTableReader implements TableReader {
     static final double MIN_INFLATE_RATIO = 0.01;
     static final long MAX_PART_BYTES = 100_000_000;
     static final int MAX_ALLOCATION = 30_000_000;
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?E[+-]?\\d+$|^-?\\d+\\.0+$");
 
     public XlsxTableReader() {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
@@ -65,7 +68,6 @@ public final class XlsxTableReader implements TableReader {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             List<RawTable> tables = new ArrayList<>();
             int[] rowsRead = {0};
@@ -73,7 +75,7 @@ public final class XlsxTableReader implements TableReader {
                 try (InputStream sheet = sheets.next()) {
                     Rows rows = new Rows(limits, rowsRead);
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainNumbers(), false));
+                    parser.setContentHandler(new XSSFSheetXMLHandler(null, null, strings, rows, new DataFormatter(), false));
                     parser.parse(new InputSource(sheet));
                     tables.add(new RawTable(sheets.getSheetName(), rows.rows));
                 }
@@ -100,6 +102,27 @@ public final class XlsxTableReader implements TableReader {
         return DomainException.badInput("the XLSX cannot be read (" + e.getClass().getSimpleName()
                 + (message.equals("null") ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message))
                 + "); save it again from the spreadsheet program, or send it as CSV");
+    }
+
+    /** {@code AB12} → 27. */
+    static int column(String cellReference) {
+        int col = 0;
+        for (int i = 0; i < cellReference.length(); i++) {
+            char c = cellReference.charAt(i);
+            if (c < 'A' || c > 'Z') break;
+            col = col * 26 + (c - 'A' + 1);
+        }
+        return col - 1;
+    }
+
+    /**
+     * A number as some writers store it ({@code 4.006381333931E12}, {@code 12.0}) written plainly
+     * ({@code 4006381333931}, {@code 12}); any other text as it is (a SKU {@code 0012} keeps its zeros).
+     */
+    static String plain(String value) {
+        if (!NUMBER.matcher(value).matches()) return value;
+        String out = new BigDecimal(value).stripTrailingZeros().toPlainString();
+        return out.length() > 40 ? value : out;
     }
 
     /** One sheet's rows, gaps kept as empty rows so that row numbers are the sheet's own. */
@@ -137,10 +160,10 @@ public final class XlsxTableReader implements TableReader {
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
             if (cellReference == null || formattedValue == null) return;
-            int col = new CellReference(cellReference).getCol();
-            if (col >= limits.maxColumns()) return;
+            int col = column(cellReference);
+            if (col < 0 || col >= limits.maxColumns()) return;
             if (col >= current.length) current = Arrays.copyOf(current, Math.min(limits.maxColumns(), Math.max(col + 1, current.length * 2)));
-            current[col] = formattedValue;
+            current[col] = plain(formattedValue);
             width = Math.max(width, col + 1);
         }
     }

@@ -1,7 +1,6 @@
 package dev.wipflow.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.document.DocumentItem;
 import dev.wipflow.document.DocumentReading;
 import dev.wipflow.service.DocumentImport;
 import dev.wipflow.service.DocumentService;
@@ -15,7 +14,6 @@ import java.util.Map;
 
 /** Supplier documents: upload one (or the collection's sheet tab) for a preview, show it again, import it. */
 public final class DocumentHandlers {
-    static final int PREVIEW_ITEMS = 20;
     static final int LISTED = 100;
     private final DocumentService documents;
     private final DocumentImport importing;
@@ -107,9 +105,8 @@ public final class DocumentHandlers {
         out.put("header_row", r.headerRow());
         out.put("headers", r.headers());
         out.put("mapping", r.mapping().fields());
-        out.put("rows", r.items().size());
-        List<DocumentItem> first = r.items().subList(0, Math.min(PREVIEW_ITEMS, r.items().size()));
-        out.put("preview", first.stream().map(i -> {
+        out.put("rows", r.count());
+        out.put("preview", r.preview().stream().map(i -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("row", i.row());
             m.put("sku", i.sku());

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
  * style number. An item without a URL takes one from the template, or is processed from its values alone.
  */
 public final class DocumentImport {
+    /** New products written per statement. */
+    private static final int BATCH = 500;
     private final DocumentService documents;
     private final DocumentStore store;
     private final WipStore wips;
@@ -58,7 +60,7 @@ public final class DocumentImport {
         return wips.jdbi().inTransaction(h -> {
             Map<String, WipProduct> existing = wips.bySku(h, collection);
             List<RowSkipped> skipped = new ArrayList<>(reading.skipped());
-            int added = 0, updated = 0;
+            int[] counts = {0, 0}; // added, updated
             if (request.enrich()) {
                 Map<String, List<WipProduct>> byStyle = new HashMap<>();
                 for (WipProduct p : existing.values()) {
@@ -66,51 +68,58 @@ public final class DocumentImport {
                         byStyle.computeIfAbsent(p.documentFields().group().id(), k -> new ArrayList<>()).add(p);
                     }
                 }
-                for (DocumentItem item : reading.items()) {
+                reading.forEachItem(item -> {
                     Set<WipProduct> targets = new LinkedHashSet<>();
                     for (String key : new String[] {item.sku(), item.style()}) {
                         if (key == null) continue;
                         if (existing.containsKey(key)) targets.add(existing.get(key));
                         targets.addAll(byStyle.getOrDefault(key, List.of()));
                     }
-                    if (targets.isEmpty()) {
-                        skipped.add(new RowSkipped(item.row(), "no product with SKU or style number " + item.sku()));
-                        continue;
-                    }
+                    if (targets.isEmpty()) skipped.add(new RowSkipped(item.row(), "no product with SKU or style number " + item.sku()));
                     for (WipProduct p : targets) {
                         busy(p, now);
                         wips.setDocumentFields(h, p.id(), Enrichment.merge(p.documentFields(), item.values()), now);
-                        updated++;
+                        counts[1]++;
                     }
-                }
+                });
             } else {
-                for (DocumentItem item : reading.items()) {
-                    String problem = ItemRules.skuProblem(item.sku());
+                List<WipStore.DocumentProduct> batch = new ArrayList<>(BATCH);
+                reading.forEachItem(item -> {
                     String url = item.url() != null ? item.url() : fromTemplate(request.urlTemplate(), item.sku());
-                    if (problem == null && !url.isEmpty()) problem = ItemRules.urlProblem(url);
-                    if (problem == null && !url.isEmpty() && !urlAllowed.test(url)) problem = "url points at a private, loopback or metadata address";
-                    if (problem == null && url.isEmpty() && !item.values().has("title")) problem = "no URL and no name to process it from";
                     WipProduct old = existing.get(item.sku());
-                    if (problem == null && old != null && !request.updateExisting()) problem = "already in " + collection + " (update_existing: true updates it)";
+                    String problem = problem(item, url, old, request.updateExisting(), collection);
                     if (problem != null) {
                         skipped.add(new RowSkipped(item.row(), problem));
-                        continue;
-                    }
-                    if (old == null) {
-                        wips.insert(h, collection, item.sku(), url, item.values(), now);
-                        added++;
+                    } else if (old == null) {
+                        batch.add(new WipStore.DocumentProduct(item.sku(), url, item.values()));
+                        counts[0]++;
+                        if (batch.size() == BATCH) {
+                            wips.insertAll(h, collection, batch, now);
+                            batch.clear();
+                        }
                     } else {
                         busy(old, now);
                         wips.setDocumentFields(h, old.id(), item.values(), now);
                         if (!old.url().equals(url)) wips.replaceUrl(h, old.id(), url, now);
-                        updated++;
+                        counts[1]++;
                     }
-                }
+                });
+                wips.insertAll(h, collection, batch, now);
             }
             store.imported(h, id, now);
             skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));
-            return new Result(added, updated, skipped);
+            return new Result(counts[0], counts[1], skipped);
         });
+    }
+
+    /** Why an item cannot be added (or updated), or {@code null}. */
+    private String problem(DocumentItem item, String url, WipProduct old, boolean updateExisting, String collection) {
+        String problem = ItemRules.skuProblem(item.sku());
+        if (problem == null && !url.isEmpty()) problem = ItemRules.urlProblem(url);
+        if (problem == null && !url.isEmpty() && !urlAllowed.test(url)) problem = "url points at a private, loopback or metadata address";
+        if (problem == null && url.isEmpty() && !item.values().has("title")) problem = "no URL and no name to process it from";
+        if (problem == null && old != null && !updateExisting) problem = "already in " + collection + " (update_existing: true updates it)";
+        return problem;
     }
 
     private static void busy(WipProduct p, Instant now) {

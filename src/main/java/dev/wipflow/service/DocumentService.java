@@ -8,6 +8,7 @@ import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.store.DocumentStore;
 import dev.wipflow.wip.DomainException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -55,17 +56,20 @@ public final class DocumentService {
 
     /** The stored table read with the detected mapping, changed as {@code changes} says (field → column, -1 drops it). */
     static DocumentReading reading(DocumentStore.Stored d, Map<String, Integer> changes) {
-        DocumentReading.Kind kind = DocumentReading.Kind.valueOf(d.kind());
-        DocumentReading r = DocumentReading.of(new RawTable(d.tableName(), d.rows()), d.tables(), kind, d.headerIndex(), changes);
-        return kind == DocumentReading.Kind.SHEET ? r.withUrlsOnly() : r;
+        return DocumentReading.of(new RawTable(d.tableName(), d.rows()), d.tables(), DocumentReading.Kind.valueOf(d.kind()),
+                d.headerIndex(), changes);
     }
 
+    /** Stores the table read and answers its preview from the reading at hand (a large table is read once). */
     private Preview keep(String collection, String filename, String format, DocumentReading.Kind kind, List<RawTable> tables,
                          DocumentReading reading) {
-        RawTable table = tables.stream().filter(t -> t.name().equals(reading.table())).findFirst().orElseThrow();
+        RawTable table = reading.rawTable();
+        Instant now = clock.instant();
         long id = documents.insert(collection, filename, format, kind.name(), table.name(), reading.tables(),
-                reading.headerIndex(), table.rows(), clock.instant());
-        return get(collection, id);
+                reading.headerIndex(), table.rows(), now);
+        DocumentStore.Stored stored = new DocumentStore.Stored(id, collection, filename, format, kind.name(), table.name(),
+                reading.tables(), reading.headerIndex(), table.rows(), now, null);
+        return new Preview(stored, reading);
     }
 
     private static String blankToNull(String s) {

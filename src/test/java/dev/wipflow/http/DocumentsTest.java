@@ -285,6 +285,10 @@ class DocumentsTest {
         assertThat(bomb.status()).as(bomb.toString()).isEqualTo(413);
         assertThat(bomb.json().path("error").path("message").asText()).contains("zip bomb");
 
+        Reply entities = upload("bad", Workbooks.entityBomb(), XLSX, "");
+        assertThat(entities.status()).as(entities.toString()).isIn(400, 413);
+        assertThat(entities.json().path("error").path("message").asText()).doesNotContain("lollol");
+
         Reply empty = upload("bad", new byte[0], "text/csv", "");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("error").path("message").asText()).contains("empty");

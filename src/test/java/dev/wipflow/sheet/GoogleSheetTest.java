@@ -51,6 +51,23 @@ class GoogleSheetTest {
     }
 
     @Test
+    void the_whole_tab_is_read_as_a_table_in_one_call() {
+        fx.api.addTab(SheetsFixture.ID, "sinks", List.of("SKU", "URL", "Status"));
+        fx.api.setCell(SheetsFixture.ID, "sinks", 1, 0, "A-1");
+        fx.api.setCell(SheetsFixture.ID, "sinks", 1, 2, "ready");
+        fx.api.setCell(SheetsFixture.ID, "sinks", 3, 0, "B-2");
+        fx.api.setCell(SheetsFixture.ID, "sinks", 3, 1, "https://shop.test/B-2");
+        RunContext ctx = RunContext.unbounded();
+
+        List<List<String>> table = fx.sheet().table("sinks", ctx);
+
+        assertThat(table).containsExactly(List.of("SKU", "URL", "Status"), List.of("A-1", "", "ready"), List.of(),
+                List.of("B-2", "https://shop.test/B-2"));
+        assertThat(ctx.sheetCalls()).isEqualTo(1);
+        assertThat(fx.sheet().table("no-such-tab", RunContext.unbounded())).isEmpty();
+    }
+
+    @Test
     void a_missing_tab_is_created_with_the_header_row_for_one_extra_call() {
         GoogleSheet sheet = fx.sheet();
         RunContext ctx = RunContext.unbounded();

@@ -45,6 +45,36 @@ public final class Workbooks {
         }
     }
 
+    /** A real workbook whose first sheet declares nested XML entities (a "billion laughs") and uses them in a cell. */
+    public static byte[] entityBomb() {
+        return rewriteSheet(xml -> {
+            StringBuilder dtd = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY e0 \"lol\">");
+            for (int i = 1; i <= 9; i++) dtd.append("<!ENTITY e").append(i).append(" \"").append(("&e" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("]>");
+            int root = xml.indexOf("<worksheet");
+            String withCell = xml.replace("<sheetData/>", "<sheetData></sheetData>")
+                    .replaceFirst("<sheetData>", "<sheetData><row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>&e9;</t></is></c></row>");
+            return (xml.substring(0, root) + dtd + withCell.substring(withCell.indexOf("<worksheet"))).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    private static byte[] rewriteSheet(java.util.function.Function<String, byte[]> sheetXml) {
+        byte[] plain = xlsx(new Tab("Sheet1", List.of(List.of("SKU", "URL"), List.of("A-1", "https://shop.example/a"))));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().equals("xl/worksheets/sheet1.xml") ? sheetXml.apply(new String(content, StandardCharsets.UTF_8)) : content);
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A real workbook whose first sheet's XML is padded with {@code padding} bytes of white space: it inflates ~1000 times. */
     public static byte[] zipBomb(long padding) {
         byte[] plain = xlsx(new Tab("Sheet1", List.of(List.of("SKU", "URL"), List.of("A-1", "https://shop.example/a"))));
