@@ -128,4 +128,11 @@ class ShopLayoutRulesTest {
         ProductFields f = extract("price-option-buttons.html", "https://heizen.example.de/hmp2000");
         assertThat(f.price()).isEqualByComparingTo("99.12");
     }
+
+    @Test
+    void a_picture_inside_a_link_to_another_page_is_that_pages_thumbnail() throws IOException {
+        ProductFields f = extract("images-linked-elsewhere.html", "https://bowls.example.com/p/stoneware-bowl");
+        assertThat(f.images()).containsExactly("https://bowls.example.com/media/bowl-front-2000.jpg",
+                "https://bowls.example.com/media/bowl-top.jpg", "https://bowls.example.com/media/bowl-side.jpg");
+    }
 }
