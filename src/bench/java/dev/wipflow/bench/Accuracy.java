@@ -200,10 +200,6 @@ public final class Accuracy {
         }
     }
 
-    public static String decodePublic(byte[] body) {
-        return decode(body);
-    }
-
     /** The page's text in its declared charset (byte-order mark, then meta charset), else UTF-8. */
     static String decode(byte[] body) {
         if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {

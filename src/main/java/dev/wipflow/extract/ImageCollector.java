@@ -9,7 +9,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * The product gallery from markup: the biggest version of each picture (zoom attributes, largest {@code srcset}
- * candidate, linked originals), absolute, de-duplicated, without icons, logos, pixels or other products' pictures.
+ * candidate, linked originals), absolute, de-duplicated, without icons, logos, pixels or other products' pictures
+ * (pictures inside a link to another page).
  */
 final class ImageCollector {
     private static final String[] ZOOM_ATTRS = {"data-zoom-image", "data-zoom", "data-large_image", "data-large-image",
@@ -26,7 +27,7 @@ final class ImageCollector {
         List<String> found = new ArrayList<>(magentoGallery(index, base));
         for (Element el : scope.product().select("img, [data-zoom-image], [data-large_image], [data-full-image]")) {
             if (found.size() >= MAX_IMAGES * 2) break;
-            if (scope.isAside(el) || isTiny(el) && !hasBiggerSource(el)) continue;
+            if (scope.isAside(el) || isTiny(el) && !hasBiggerSource(el) || linksElsewhere(el, base)) continue;
             String url = best(el, base);
             if (url != null && !ImageUrls.isJunk(url)) found.add(ImageUrls.largest(url));
         }
@@ -78,6 +79,24 @@ final class ImageCollector {
             }
         }
         return best;
+    }
+
+    /**
+     * A picture inside a link to another page is that page's thumbnail (another product, a brand, an offer list); a
+     * gallery links to the picture itself, to an anchor or to nothing.
+     */
+    private static boolean linksElsewhere(Element el, HttpUrl base) {
+        if (base == null) return false;
+        for (Element a = el.parent(); a != null && !a.normalName().equals("body"); a = a.parent()) {
+            if (!a.normalName().equals("a")) continue;
+            String href = a.attr("href").trim();
+            if (href.isEmpty() || href.startsWith("#") || href.startsWith("javascript:") || IMAGE_LINK.matcher(href).find()) {
+                return false;
+            }
+            HttpUrl target = base.resolve(href);
+            return target != null && !target.encodedPath().equals(base.encodedPath());
+        }
+        return false;
     }
 
     private static boolean hasBiggerSource(Element el) {

@@ -29,7 +29,8 @@ final class ItemTree {
         List<JsonNode> out = new ArrayList<>();
         for (Element scope : scopes) {
             String type = scope.attr(syntax.typeAttr()).trim();
-            boolean product = !type.isEmpty() && Schema.PRODUCT_TYPES.contains(Schema.simple(type.split("\\s+")[0]));
+            String simple = type.isEmpty() ? "" : Schema.simple(type.split("\\s+")[0]);
+            boolean product = Schema.PRODUCT_TYPES.contains(simple) || Schema.SOLD_WORKS.contains(simple);
             if ((!scope.hasAttr(syntax.propAttr()) || product) && out.size() < 50) out.add(toNode(scope, syntax, 0));
         }
         return out;

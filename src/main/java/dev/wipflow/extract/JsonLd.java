@@ -36,7 +36,7 @@ final class JsonLd {
         }
         if (byId.isEmpty()) return;
         for (JsonNode n : nodes) {
-            if (!Schema.isType(n, Schema.PRODUCT_TYPES)) continue;
+            if (!Schema.isProduct(n)) continue;
             var fields = n.fields();
             while (fields.hasNext()) {
                 var e = fields.next();

@@ -8,12 +8,23 @@ import java.util.Set;
 
 /** Reading schema.org values the many ways they are written: strings, numbers, objects, arrays, full type URLs. */
 final class Schema {
+    /** schema.org's Product and its subtypes. */
     static final Set<String> PRODUCT_TYPES = Set.of("product", "productgroup", "individualproduct", "productmodel",
-            "someproducts");
+            "someproducts", "productcollection", "vehicle", "car", "motorcycle", "busorcoach", "motorizedbicycle",
+            "dietarysupplement", "drug");
+    /** Things schema.org files under CreativeWork that shops sell with offers: books, music, films, software, art. */
+    static final Set<String> SOLD_WORKS = Set.of("book", "audiobook", "musicalbum", "musicrecording", "movie",
+            "videogame", "softwareapplication", "mobileapplication", "webapplication", "game", "visualartwork",
+            "painting", "photograph", "sculpture", "creativework");
     private static final Set<String> ELSEWHERE = Set.of("isrelatedto", "issimilarto", "isaccessoryorsparepartfor",
             "isconsumablefor", "review", "reviews", "itemlistelement", "relatedproducts", "offers", "hasvariant");
 
     private Schema() {
+    }
+
+    /** A product: a Product (or subtype), or a creative work that the page sells with {@code offers}. */
+    static boolean isProduct(JsonNode node) {
+        return isType(node, PRODUCT_TYPES) || isType(node, SOLD_WORKS) && get(node, "offers") != null;
     }
 
     /** True when the node's {@code @type} (string, array or URL) is one of {@code types} (lower case). */
@@ -40,7 +51,7 @@ final class Schema {
         List<JsonNode> top = new ArrayList<>();
         List<JsonNode> nested = new ArrayList<>();
         for (JsonNode r : roots) {
-            if (isType(r, PRODUCT_TYPES)) top.add(r);
+            if (isProduct(r)) top.add(r);
             else collect(r, nested, 0);
         }
         top.addAll(nested);
@@ -49,7 +60,7 @@ final class Schema {
 
     private static void collect(JsonNode node, List<JsonNode> out, int depth) {
         if (depth > 8 || node == null || !node.isContainerNode()) return;
-        if (node.isObject() && isType(node, PRODUCT_TYPES) && depth > 0) {
+        if (node.isObject() && isProduct(node) && depth > 0) {
             out.add(node);
             return;
         }

@@ -93,7 +93,7 @@ class ShopLayoutRulesTest {
     }
 
     @Test
-    void a_heading_in_a_hidden_popover_is_not_the_title_and_a_class_named_normal_is_not_a_regular_price() throws IOException {
+    void a_heading_in_a_hidden_popover_is_not_the_title() throws IOException {
         ProductFields f = extract("price-hidden-heading.html", "https://drogerie.example.de/bodylotion-zitrus");
         assertThat(f.title()).isEqualTo("Bodylotion Zitrus, 200 ml");
         assertThat(f.price()).isEqualByComparingTo("8.71");
@@ -124,8 +124,16 @@ class ShopLayoutRulesTest {
     }
 
     @Test
-    void prices_on_size_buttons_are_not_the_price_when_the_buy_box_shows_one() throws IOException {
+    void prices_on_size_buttons_are_not_the_price_and_a_class_named_link_normal_is_not_a_regular_price() throws IOException {
         ProductFields f = extract("price-option-buttons.html", "https://heizen.example.de/hmp2000");
         assertThat(f.price()).isEqualByComparingTo("99.12");
+        assertThat(f.compareAtPrice()).isEqualByComparingTo("129.00");
+    }
+
+    @Test
+    void a_picture_inside_a_link_to_another_page_is_that_pages_thumbnail() throws IOException {
+        ProductFields f = extract("images-linked-elsewhere.html", "https://bowls.example.com/p/stoneware-bowl");
+        assertThat(f.images()).containsExactly("https://bowls.example.com/media/bowl-front-2000.jpg",
+                "https://bowls.example.com/media/bowl-top.jpg", "https://bowls.example.com/media/bowl-side.jpg");
     }
 }
