@@ -115,7 +115,12 @@ final class Claims {
     }
 
     /** A product the job needs no work on, recorded as it stands. */
+    /**
+     * The result of a job's product that is already finished — often by another caller of the same job whose own
+     * result is not recorded yet: it is recorded from the product as stored, its sheet write included.
+     */
     private static JobResult result(WipProduct p, boolean success, String error) {
-        return new JobResult(p.id(), p.sku(), p.rowNum(), success, ProcessResult.extracted(p), 0, error, p.status().id(), null);
+        return new JobResult(p.id(), p.sku(), p.rowNum(), success, ProcessResult.extracted(p), 0, error, p.status().id(),
+                p.sheetWrite());
     }
 }

@@ -96,7 +96,7 @@ class JobWebhookTest {
         assertThat(body.path("job").path("job_id").asText()).isEqualTo(job);
         assertThat(body.path("job").path("status").asText()).isEqualTo("completed");
         assertThat(body.path("job").path("processed_products").asInt()).isEqualTo(4);
-        assertThat(body.path("job").path("rows_created").asInt()).isEqualTo(4);
+        assertThat(body.path("job").path("rows_created").asInt()).as(call.body()).isEqualTo(4);
         assertThat(call.body()).doesNotContain(SECRET);
 
         JsonNode hook = api.get("/api/hooks/wip/jobs/" + job).json().path("job").path("webhook");
