@@ -146,6 +146,8 @@ class PdfDocumentsTest {
         Reply r = upload("looks", large, PDF, "");
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().path("rows").asInt()).isEqualTo(3);
+        Reply asField = multipart("looks", large);
+        assertThat(asField.status()).as(asField.toString()).isEqualTo(201);
 
         byte[] tooLarge = new byte[20_000_001];
         byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
@@ -153,7 +155,7 @@ class PdfDocumentsTest {
         Reply refused = upload("looks", tooLarge, PDF, "");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.json().path("success").asBoolean(true)).isFalse();
-        assertThat(count("documents")).isEqualTo(1);
+        assertThat(count("documents")).isEqualTo(2);
     }
 
     @Test
