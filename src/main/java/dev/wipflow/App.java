@@ -116,7 +116,11 @@ public final class App implements AutoCloseable {
 
     /** Starts the server on {@code config.port()} (0: a free port). */
     public static App start(Config config) {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Started with the clock every part takes "now" from (tests give one whose time they control). */
+    public static App start(Config config, Clock clock) {
         Database db = Database.open(config.databaseUrl(), clock);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))

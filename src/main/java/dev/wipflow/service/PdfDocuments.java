@@ -111,8 +111,10 @@ public final class PdfDocuments {
             added.add(new DocumentImages.Picture(DocumentImages.PAGES_READ_TABLE, p.page(), image.contentType(), image.width(),
                     image.height(), image.bytes()));
         }
-        images.append(collection, id, (int) lastN + 1, added);
-        images.keepPagesRead(collection, id, step.progress().bytes());
+        int readFrom = before == null ? 1 : before.nextPage();
+        if (!images.keepReading(collection, id, readFrom, read.nextPage(), lastN + 1, added, step.progress().bytes())) {
+            throw DomainException.conflict("document " + id + " has been read on by another call meanwhile; GET it to see how far");
+        }
     }
 
     private static RawTable chosen(PdfDocument laid, DocumentReading reading) {

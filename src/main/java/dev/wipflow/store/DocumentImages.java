@@ -14,7 +14,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>While a long PDF is still being read over several calls, the pictures of the pages read so far wait here with
  * table {@value #PAGES_READ_TABLE} (their page as the row), and number {@value #PAGES_READ} (never served) holds
- * the pages read so far; the last call replaces them all by the document's pictures.
+ * the pages read so far, its row the next page to read; the last call replaces them all by the document's pictures.
  */
 public final class DocumentImages {
     private final Jdbi jdbi;
@@ -53,17 +53,6 @@ public final class DocumentImages {
     public static final int PAGES_READ_TABLE = -1;
     private static final String PAGES_READ_TYPE = "application/vnd.wipflow.pdf-pages+json";
 
-    /** Adds pictures after the document's others, numbered from {@code firstN}, leaving those it has. */
-    public void append(String collection, long documentId, int firstN, List<Picture> pictures) {
-        if (pictures.isEmpty()) return;
-        long now = clock.millis();
-        jdbi.useHandle(h -> {
-            PreparedBatch batch = h.prepareBatch(INSERT);
-            for (int i = 0; i < pictures.size(); i++) bind(batch, collection, documentId, firstN + i, pictures.get(i), now).add();
-            batch.execute();
-        });
-    }
-
     /** Every picture of the document by its number (not the pages read). */
     public Map<Long, Picture> all(String collection, long documentId) {
         Map<Long, Picture> out = new LinkedHashMap<>();
@@ -88,14 +77,32 @@ public final class DocumentImages {
                 .map((rs, ctx) -> new Placed(rs.getInt("table_index"), rs.getInt("row_index"), rs.getLong("n"))).list());
     }
 
-    /** Keeps (replaces) what a PDF still being read has given so far. */
-    public void keepPagesRead(String collection, long documentId, byte[] pagesRead) {
+    /**
+     * Keeps what a PDF still being read has given so far, read from page {@code readFrom} (1: a new document) up to
+     * before {@code nextPage}, with the new pages' pictures numbered from {@code firstN}, in one transaction. False,
+     * and nothing changed, when another call has read on from {@code readFrom} meanwhile (the stored pages read
+     * note their next page, as row).
+     */
+    public boolean keepReading(String collection, long documentId, int readFrom, int nextPage, long firstN,
+                               List<Picture> pictures, byte[] pagesRead) {
         long now = clock.millis();
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM document_images WHERE collection = :c AND document_id = :d AND n = :n")
-                    .bind("c", collection).bind("d", documentId).bind("n", PAGES_READ).execute();
-            bind(h.createUpdate(INSERT), collection, documentId, PAGES_READ,
-                    new Picture(PAGES_READ_TABLE, 0, PAGES_READ_TYPE, 0, 0, pagesRead), now).execute();
+        return jdbi.inTransaction(h -> {
+            if (readFrom <= 1) {
+                bind(h.createUpdate(INSERT), collection, documentId, PAGES_READ,
+                        new Picture(PAGES_READ_TABLE, nextPage, PAGES_READ_TYPE, 0, 0, pagesRead), now).execute();
+            } else {
+                int updated = h.createUpdate("UPDATE document_images SET bytes = :bytes, row_index = :next, created_at = :at"
+                                + " WHERE collection = :c AND document_id = :d AND n = :n AND row_index = :from")
+                        .bind("bytes", pagesRead).bind("next", nextPage).bind("at", now).bind("c", collection)
+                        .bind("d", documentId).bind("n", PAGES_READ).bind("from", readFrom).execute();
+                if (updated == 0) return false;
+            }
+            if (!pictures.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(INSERT);
+                for (int i = 0; i < pictures.size(); i++) bind(batch, collection, documentId, firstN + i, pictures.get(i), now).add();
+                batch.execute();
+            }
+            return true;
         });
     }
 
