@@ -71,7 +71,7 @@ public final class PdfDocuments {
     /** Goes on reading document {@code id} from the page after the last one read, with the same PDF sent again. */
     public void resume(String collection, long id, byte[] pdf, Instant deadline) {
         PdfProgress before = progress(collection, id).orElseThrow(() -> DomainException.conflict("document " + id
-                + " has been read to its last page already"));
+                + " is read to its end already: only a PDF not read to its last page goes on"));
         String digest = digest(pdf);
         if (!digest.equals(before.pdf())) {
             throw DomainException.invalid("this is not the PDF document " + id + " was read from; send the same file",

@@ -179,6 +179,9 @@ class PdfDocumentsTest {
         Reply encrypted = upload("po", secret.encrypted("pw"), PDF, "");
         Reply broken = upload("po", corrupt, PDF, "");
         Reply multipartBroken = multipart("po", corrupt);
+        Reply noTime = upload("po", onePageOrder(), PDF, "?max_seconds=0");
+        Reply nothingToContinue = api.call(new Request.Builder().url(wipflow.baseUrl() + "/api/po/documents/999/continue")
+                .post(RequestBody.create(onePageOrder(), MediaType.get(PDF))));
 
         assertThat(noText.status()).as(noText.toString()).isEqualTo(422);
         assertThat(noText.json().at("/error/code").asText()).isEqualTo("pdf_no_text");
@@ -188,6 +191,8 @@ class PdfDocumentsTest {
         assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
         assertThat(broken.json().at("/error/code").asText()).isEqualTo("pdf_unreadable");
         assertThat(multipartBroken.status()).as(multipartBroken.toString()).isEqualTo(400);
+        assertThat(noTime.status()).as(noTime.toString()).isEqualTo(400);
+        assertThat(nothingToContinue.status()).as(nothingToContinue.toString()).isEqualTo(404);
         assertThat(count("documents")).isZero();
         assertThat(count("document_images")).isZero();
         assertThat(count("wip_products")).isEqualTo(1);
