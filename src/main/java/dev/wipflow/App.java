@@ -13,6 +13,10 @@ import dev.wipflow.document.DocumentFormat;
 import dev.wipflow.document.DocumentLimits;
 import dev.wipflow.document.DocumentReaders;
 import dev.wipflow.document.XlsxTableReader;
+import dev.wipflow.document.DocumentPictures;
+import dev.wipflow.document.ItemPictures;
+import dev.wipflow.document.PdfLimits;
+import dev.wipflow.document.PdfReader;
 import dev.wipflow.document.PictureLinks;
 import dev.wipflow.extract.AddressPolicy;
 import dev.wipflow.extract.Extractor;
@@ -51,6 +55,7 @@ import dev.wipflow.process.Processor;
 import dev.wipflow.service.Corrections;
 import dev.wipflow.service.DocumentImport;
 import dev.wipflow.service.DocumentService;
+import dev.wipflow.service.PdfDocuments;
 import dev.wipflow.service.ExportService;
 import dev.wipflow.service.JobService;
 import dev.wipflow.service.Products;
@@ -87,6 +92,10 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     public static final String VERSION = "0.1.0";
     static final int MAX_BODY_BYTES = 2_000_000;
+    /** A supplier document may be larger than a JSON body: the larger of a spreadsheet's and a PDF's limits. */
+    static final int MAX_DOCUMENT_BYTES = (int) Math.max(DocumentLimits.DEFAULT.maxBytes(), PdfLimits.DEFAULT.maxBytes());
+    /** How long reading a PDF may take in one call when neither the call ({@code max_seconds}) nor MAX_SECONDS says. */
+    static final int DOCUMENT_SECONDS = 20;
     static final int MAX_STREAMS = 50;
     /**
      * Request threads: a request holds its thread for a whole product (seconds), so this is how many products and
@@ -107,7 +116,11 @@ public final class App implements AutoCloseable {
 
     /** Starts the server on {@code config.port()} (0: a free port). */
     public static App start(Config config) {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Started with the clock every part takes "now" from (tests give one whose time they control). */
+    public static App start(Config config, Clock clock) {
         Database db = Database.open(config.databaseUrl(), clock);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
@@ -160,7 +173,12 @@ public final class App implements AutoCloseable {
         DocumentReaders readers = new DocumentReaders(Map.of(
                 DocumentFormat.CSV, new CsvTableReader(),
                 DocumentFormat.XLSX, new XlsxTableReader()), DocumentLimits.DEFAULT);
-        DocumentService documents = new DocumentService(readers, documentStore, sheet, clock);
+        DocumentImages documentImages = new DocumentImages(db.jdbi(), clock);
+        PictureLinks pictureLinks = new PictureLinks(config.apiToken());
+        PdfDocuments pdfs = new PdfDocuments(new PdfReader(PdfLimits.DEFAULT, clock), documentStore, documentImages,
+                new DocumentPictures(documentImages), clock);
+        DocumentService documents = new DocumentService(readers, documentStore, sheet, pdfs,
+                new ItemPictures(documentImages, pictureLinks), clock);
         Routes routes = new Routes(
                 new WipHandlers(adding, new Products(wips, events, clock)),
                 new CorrectionHandlers(new Corrections(wips, clock), new Approvals(wips, events, sheet, config.lease(), clock)),
@@ -168,18 +186,18 @@ public final class App implements AutoCloseable {
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips, config.shopCurrency())),
                 new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, urlAllowed, clock),
-                        DocumentLimits.DEFAULT.maxBytes()),
-                new DocumentImageHandlers(new DocumentImages(db.jdbi(), clock)),
+                        MAX_DOCUMENT_BYTES, config.maxSeconds() > 0 ? config.maxSeconds() : DOCUMENT_SECONDS),
+                new DocumentImageHandlers(documentImages),
                 ctx -> ctx.json(health),
-                new Auth(config.apiToken(), new PictureLinks(config.apiToken())),
+                new Auth(config.apiToken(), pictureLinks),
                 new CollectionGuard(wips));
 
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = MAX_BODY_BYTES;
-            c.jetty.multipartConfig.maxFileSize(DocumentLimits.DEFAULT.maxBytes(), SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxTotalRequestSize(DocumentLimits.DEFAULT.maxBytes() + 100_000L, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxFileSize(MAX_DOCUMENT_BYTES, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(MAX_DOCUMENT_BYTES + 100_000L, SizeUnit.BYTES);
             QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, (int) Duration.ofSeconds(30).toMillis());
             threads.setName("wipflow-http");
             c.jetty.threadPool = threads;

@@ -9,7 +9,7 @@ public enum DocumentFormat {
     /** The format of a document, or {@code null} for one that is none of them (an old .xls, an image, a zip). */
     public static DocumentFormat detect(byte[] bytes, String contentType, String filename) {
         if (startsWith(bytes, 'P', 'K', 3, 4)) return XLSX;
-        if (startsWith(bytes, '%', 'P', 'D', 'F')) return PDF;
+        if (PdfReader.isPdf(bytes)) return PDF;
         if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) return null; // the old binary Excel format
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);

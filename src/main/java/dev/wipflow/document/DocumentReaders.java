@@ -5,7 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The one place that picks a document's reader, by its first bytes (then content type and file name). */
+/**
+ * Picks a spreadsheet's reader, by its first bytes (then content type and file name). A PDF is told apart by
+ * {@link DocumentFormat#detect} before, and read page by page instead (its pictures too).
+ */
 public final class DocumentReaders {
     private final Map<DocumentFormat, TableReader> readers;
     private final DocumentLimits limits;
@@ -32,8 +35,7 @@ public final class DocumentReaders {
         TableReader reader = format == null ? null : readers.get(format);
         if (reader == null) {
             throw DomainException.unsupported("unsupported_document", (format == null ? "this is not a document wipflow reads"
-                    : format + " documents are not read by this server") + "; send CSV or XLSX"
-                    + (readers.containsKey(DocumentFormat.PDF) ? " or a text PDF" : ""));
+                    : format + " documents are not read by this server") + "; send CSV, XLSX or a text PDF");
         }
         List<RawTable> tables = reader.read(bytes, limits);
         return new Read(format, tables);

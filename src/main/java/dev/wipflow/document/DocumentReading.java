@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A document read as a batch: the table that lists items (the one named, or of all sheets the one with the most
@@ -24,9 +25,16 @@ public final class DocumentReading {
     private final Mapping mapping;
     private final Kind kind;
     private final ItemReader.Result result;
+    private final Function<DocumentItem, DocumentItem> change;
 
     private DocumentReading(RawTable table, List<String> tables, int headerIndex, List<String> headers, Mapping mapping,
                             Kind kind, ItemReader.Result result) {
+        this(table, tables, headerIndex, headers, mapping, kind, result, Function.identity());
+    }
+
+    private DocumentReading(RawTable table, List<String> tables, int headerIndex, List<String> headers, Mapping mapping,
+                            Kind kind, ItemReader.Result result, Function<DocumentItem, DocumentItem> change) {
+        this.change = change;
         this.table = table;
         this.tables = List.copyOf(tables);
         this.headerIndex = headerIndex;
@@ -114,7 +122,12 @@ public final class DocumentReading {
 
     /** Every item, built one at a time (an import of 20 000 rows never holds 20 000 items' fields). */
     public void forEachItem(Consumer<DocumentItem> each) {
-        if (mapping.has("sku")) ItemReader.read(table.rows(), headerIndex, mapping, kind == Kind.SHEET, 0, each);
+        if (mapping.has("sku")) ItemReader.read(table.rows(), headerIndex, mapping, kind == Kind.SHEET, 0, item -> each.accept(change.apply(item)));
+    }
+
+    /** The same reading, each item (in the preview and the import) passed through {@code then} (a PDF's pictures added). */
+    public DocumentReading withItems(Function<DocumentItem, DocumentItem> then) {
+        return new DocumentReading(table, tables, headerIndex, headers, mapping, kind, result, change.andThen(then));
     }
 
     public String table() {
@@ -154,7 +167,7 @@ public final class DocumentReading {
 
     /** The first {@link #PREVIEW} items. */
     public List<DocumentItem> preview() {
-        return result.first();
+        return result.first().stream().map(change).toList();
     }
 
     public List<RowSkipped> skipped() {

@@ -18,16 +18,44 @@ public final class DocumentHandlers {
     private final DocumentService documents;
     private final DocumentImport importing;
     private final int maxBytes;
+    private final int seconds;
 
-    public DocumentHandlers(DocumentService documents, DocumentImport importing, int maxBytes) {
+    /**
+     * {@code maxBytes}: the largest document received (larger than a JSON body); {@code seconds}: how long reading a
+     * PDF may take when the call does not say ({@code ?max_seconds=}).
+     */
+    public DocumentHandlers(DocumentService documents, DocumentImport importing, int maxBytes, int seconds) {
         this.documents = documents;
         this.importing = importing;
         this.maxBytes = maxBytes;
+        this.seconds = seconds;
     }
 
     /** The file as the raw body (its Content-Type, {@code ?filename=}) or as the multipart field {@code file}. */
     public void upload(Context ctx) {
         String collection = Requests.collection(ctx);
+        Received file = received(ctx);
+        DocumentService.Preview p = documents.upload(collection, file.bytes(), file.type(), file.filename(), ctx.queryParam("sheet"),
+                seconds(ctx), BaseUrl.of(ctx));
+        ctx.status(201).json(view(p));
+    }
+
+    /** A PDF not read to its end: the same file sent again, read on from the next page. */
+    public void resume(Context ctx) {
+        String collection = Requests.collection(ctx);
+        long id = Requests.id(ctx, "id");
+        Received file = received(ctx);
+        ctx.json(view(documents.resume(collection, id, file.bytes(), seconds(ctx), BaseUrl.of(ctx))));
+    }
+
+    private int seconds(Context ctx) {
+        return Requests.intParam(ctx, "max_seconds", seconds, 1, 86_400);
+    }
+
+    private record Received(byte[] bytes, String type, String filename) {
+    }
+
+    private Received received(Context ctx) {
         String type = Requests.contentType(ctx);
         byte[] bytes;
         String filename = ctx.queryParam("filename");
@@ -40,12 +68,11 @@ public final class DocumentHandlers {
         } else {
             bytes = bounded(ctx.bodyInputStream());
         }
-        DocumentService.Preview p = documents.upload(collection, bytes, type, filename, ctx.queryParam("sheet"));
-        ctx.status(201).json(view(p));
+        return new Received(bytes, type, filename);
     }
 
     public void get(Context ctx) {
-        ctx.json(view(documents.get(Requests.collection(ctx), Requests.id(ctx, "id"))));
+        ctx.json(view(documents.get(Requests.collection(ctx), Requests.id(ctx, "id"), BaseUrl.of(ctx))));
     }
 
     public void sheet(Context ctx) {
@@ -58,7 +85,7 @@ public final class DocumentHandlers {
         JsonNode body = Requests.jsonObject(ctx);
         DocumentImport.Request request = new DocumentImport.Request(mapping(body), Requests.optString(body, "url_template", 2000),
                 Requests.optBool(body, "update_existing"), Requests.optBool(body, "enrich"));
-        DocumentImport.Result r = importing.run(collection, id, request);
+        DocumentImport.Result r = importing.run(collection, id, request, BaseUrl.of(ctx));
         ctx.status(r.added() > 0 ? 201 : 200).json(Map.of("success", true, "document_id", id, "added", r.added(),
                 "updated", r.updated(), "skipped", r.skipped().size() > 1000 ? r.skipped().subList(0, 1000) : r.skipped(),
                 "skipped_count", r.skipped().size()));
@@ -100,6 +127,12 @@ public final class DocumentHandlers {
         out.put("document_id", p.document().id());
         out.put("filename", p.document().filename());
         out.put("format", p.document().format());
+        out.put("done", p.pages() == null);
+        if (p.pages() != null) {
+            out.put("pages_read", p.pages().read());
+            out.put("page_count", p.pages().count());
+            out.put("continue_url", "/api/" + p.document().collection() + "/documents/" + p.document().id() + "/continue");
+        }
         out.put("sheet", r.table());
         out.put("sheets", r.tables());
         out.put("header_row", r.headerRow());

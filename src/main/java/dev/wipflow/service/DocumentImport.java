@@ -51,10 +51,11 @@ public final class DocumentImport {
     public record Result(int added, int updated, List<RowSkipped> skipped) {
     }
 
-    public Result run(String collection, long id, Request request) {
+    /** {@code baseUrl}: where this server is reached, for the links of a PDF's pictures. */
+    public Result run(String collection, long id, Request request, String baseUrl) {
         DocumentStore.Stored d = documents.stored(collection, id);
         checkTemplate(request.urlTemplate());
-        DocumentReading reading = DocumentService.reading(d, request.mapping());
+        DocumentReading reading = documents.toImport(d, request.mapping(), baseUrl);
         if (!reading.mapping().has("sku")) throw DomainException.invalid("the mapping has no sku column", Map.of());
         Instant now = clock.instant();
         return wips.jdbi().inTransaction(h -> {

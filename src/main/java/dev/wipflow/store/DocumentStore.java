@@ -50,6 +50,21 @@ public final class DocumentStore {
                 }).findOne());
     }
 
+    /** The table read again from more of the document (a PDF read over several calls). */
+    public void replaceTable(String collection, long id, String tableName, List<String> tables, int headerIndex,
+                             List<List<String>> rows) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE documents SET table_name = :t, tables = :tables, header_row = :h,"
+                        + " cells = :cells WHERE id = :id AND collection = :c")
+                .bind("t", tableName).bind("tables", Json.write(tables)).bind("h", headerIndex).bind("cells", Json.write(rows))
+                .bind("id", id).bind("c", collection).execute());
+    }
+
+    /** Removes a document that could not be kept whole. */
+    public void remove(String collection, long id) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM documents WHERE id = :id AND collection = :c")
+                .bind("id", id).bind("c", collection).execute());
+    }
+
     /** Notes the import, inside the import's own transaction. */
     public void imported(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE documents SET imported_at = :now WHERE id = :id").bind("id", id).bind("now", now.toEpochMilli())

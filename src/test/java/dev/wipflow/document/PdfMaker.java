@@ -56,6 +56,15 @@ public final class PdfMaker {
         }
     }
 
+    /** {@code image} as a picture for {@link Page#picture}, kept without loss. */
+    public PDImageXObject lossless(BufferedImage image) {
+        try {
+            return LosslessFactory.createFromImage(document, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public byte[] bytes() {
         return save(null);
     }

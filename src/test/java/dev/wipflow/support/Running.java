@@ -17,12 +17,17 @@ public final class Running implements AutoCloseable {
     }
 
     public static Running start(Path dir, Map<String, String> extra) {
+        return start(dir, extra, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock the server takes "now" from. */
+    public static Running start(Path dir, Map<String, String> extra, java.time.Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
         env.put("DATABASE_URL", TestDatabase.url(dir));
         env.put("FETCH_ALLOW_PRIVATE", "true");
         env.putAll(extra);
-        return new Running(App.start(Config.from(env, false)));
+        return new Running(App.start(Config.from(env, false), clock));
     }
 
     public static Running start(Path dir) {
