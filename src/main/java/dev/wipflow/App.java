@@ -41,9 +41,11 @@ import dev.wipflow.service.WipService;
 import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.sheet.QuotaSlots;
 import dev.wipflow.store.Database;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
+import dev.wipflow.store.QuotaStore;
 import dev.wipflow.store.WipStore;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -87,7 +89,8 @@ public final class App implements AutoCloseable {
         EventStore events = new EventStore(db.jdbi(), clock);
         JobStore jobs = new JobStore(db.jdbi(), clock);
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config,
+                QuotaSlots.shared(new QuotaStore(db.jdbi())), clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         Extractor extractor = new ProductExtractor(

@@ -8,7 +8,6 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import com.google.common.util.concurrent.RateLimiter;
 import com.google.common.util.concurrent.Striped;
 import dev.wipflow.config.Config;
 import dev.wipflow.run.RunContext;
@@ -47,20 +46,26 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
-    public static GoogleSheet fromConfig(Config config, Clock clock) {
-        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, clock);
+    public static GoogleSheet fromConfig(Config config, QuotaSlots quota, Clock clock) {
+        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, quota, clock);
     }
 
+    /** A sheet whose quota is paced within this process alone. */
     public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, Clock clock) {
+        return fromConfig(config, journal, retry, QuotaSlots.inProcess(), clock);
+    }
+
+    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, QuotaSlots quota,
+            Clock clock) {
         if (config.spreadsheetId() == null) {
             throw new dev.wipflow.config.ConfigException("GOOGLE_SHEETS_SPREADSHEET_ID is not set");
         }
         NetHttpTransport transport = new NetHttpTransport();
         ServiceAccountCredentials key = ServiceAccountKey.load(config.googleCredentials(), transport);
         SheetsFailures failures = new SheetsFailures(config.spreadsheetId(), key.getClientEmail());
-        RateLimiter limiter = RateLimiter.create(config.sheetsCallsPerMinute() / 60.0);
+        SheetsPacer pacer = new SheetsPacer(quota, config.sheetsReadsPerMinute(), config.sheetsWritesPerMinute(), clock);
         SheetsCalls calls = new SheetsCalls(transport, GsonFactory.getDefaultInstance(), new HttpCredentialsAdapter(key),
-                limiter, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
+                pacer, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
         return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab(), clock);
     }
 

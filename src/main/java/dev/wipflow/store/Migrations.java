@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
-    private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__step_tries_job_error.sql");
+    private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__step_tries_job_error.sql",
+            "V6__sheets_quota_and_cells.sql");
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
