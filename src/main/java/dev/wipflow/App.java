@@ -101,11 +101,11 @@ public final class App implements AutoCloseable {
         Cleaner cleaner = config.appsScriptUrl() == null ? new BuiltInCleaner() : AppsScriptCleaner.fromConfig(config, http);
 
         Processor processor = new Processor(wips, events, jobs, new Pipeline(
-                new SheetRowStep(sheet),
+                new SheetRowStep(sheet, config.sheetRowFirst()),
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
                 new CleanStep(sheet, cleaner),
-                new FinalizeStep(sheet)), config.lease(), config.maxSeconds(), clock);
+                new FinalizeStep(sheet, cleaner)), config.lease(), config.maxSeconds(), clock);
         Batches batches = new Batches(processor, wips, clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();

@@ -19,8 +19,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** A {@code wip_products} row as a {@link WipProduct}: the columns read and how each becomes a field. */
 final class WipRows {
     static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, fields,"
-            + " descriptions, cleaned, error_step, error_message, warnings, attempts, lease_until, cancel_requested,"
+            + " descriptions, cleaned, sheet_written, sheet_kept, error_step, error_message, warnings, attempts, lease_until, cancel_requested,"
             + " sheet_calls, llm_tokens, created_at, updated_at, completed_at";
+
+    private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() { };
 
     private WipRows() {
     }
@@ -39,7 +41,9 @@ final class WipRows {
                 rs.getInt("append_pending") == 1,
                 Json.read(rs.getString("fields"), ProductFields.class),
                 Json.read(rs.getString("descriptions"), Descriptions.class),
-                Json.read(rs.getString("cleaned"), new TypeReference<Map<String, String>>() { }),
+                Json.read(rs.getString("cleaned"), CELLS),
+                Json.read(rs.getString("sheet_written"), CELLS),
+                Optional.ofNullable(Json.read(rs.getString("sheet_kept"), CELLS)).orElse(Map.of()),
                 errorStep == null ? null : new StepError(errorStep, rs.getString("error_message")),
                 Optional.ofNullable(Json.read(rs.getString("warnings"), new TypeReference<List<String>>() { })).orElse(List.of()),
                 rs.getInt("attempts"),

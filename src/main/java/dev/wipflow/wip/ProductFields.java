@@ -62,6 +62,36 @@ public record ProductFields(
         return true;
     }
 
+    /**
+     * These fields, with every field of {@code previous} whose source is {@code manual} or {@code sheet} put back,
+     * value and source: what a person set is never overwritten by extraction or by a write.
+     */
+    public ProductFields withPersonValuesFrom(ProductFields previous) {
+        ProductFields out = this;
+        if (previous == null) return out;
+        for (String name : NAMES) {
+            String source = previous.sources().get(name);
+            if ("manual".equals(source) || "sheet".equals(source)) out = out.with(name, previous.value(name), source);
+        }
+        return out;
+    }
+
+    /** A copy with field {@code name} set to {@code value} (of that field's type) from {@code source}. */
+    @SuppressWarnings("unchecked")
+    public ProductFields with(String name, Object value, String source) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (String n : NAMES) v.put(n, value(n));
+        if (!v.containsKey(name)) throw new IllegalArgumentException("unknown field " + name);
+        v.put(name, value);
+        Map<String, String> src = new LinkedHashMap<>(sources);
+        if (source == null) src.remove(name); else src.put(name, source);
+        return new ProductFields((String) v.get("title"), (String) v.get("brand"), (String) v.get("sku"),
+                (String) v.get("mpn"), (String) v.get("gtin"), (BigDecimal) v.get("price"),
+                (BigDecimal) v.get("compare_at_price"), (String) v.get("currency"), (String) v.get("availability"),
+                (List<String>) v.get("images"), (String) v.get("description"), (List<String>) v.get("category"),
+                (Map<String, String>) v.get("specs"), src);
+    }
+
     public Object value(String name) {
         return switch (name) {
             case "title" -> title;

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A work-in-progress product as stored (table {@code wip_products}). */
+/**
+ * A work-in-progress product as stored (table {@code wip_products}). {@code sheetWritten} is what wipflow last wrote
+ * in each cell of its row, {@code sheetKept} the cells a person changed there, which wipflow leaves alone.
+ */
 public record WipProduct(
         long id,
         String collection,
@@ -19,6 +22,8 @@ public record WipProduct(
         ProductFields fields,
         Descriptions descriptions,
         Map<String, String> cleaned,
+        @JsonIgnore Map<String, String> sheetWritten,
+        Map<String, String> sheetKept,
         StepError error,
         List<String> warnings,
         int attempts,
