@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * What a product costs wipflow itself, and how it grows: starts {@code target/wipflow.jar} as a child process with
  * {@code -Xmx128m} against local fakes and writes {@code results.json} and a table. Run with
- * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder.
+ * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder. {@code -Dbench.only=quota} runs only the
+ * batch at Google's real Sheets quota ({@link QuotaBatch}, about five minutes).
  */
 public final class Bench {
     private static final Duration ZERO = Duration.ZERO;
@@ -49,11 +50,20 @@ public final class Bench {
         try (Fakes fakes = new Fakes(work)) {
             Bench bench = new Bench(jar, work, fakes);
             bench.results.put("machine", Machine.describe());
+            if ("quota".equals(System.getProperty("bench.only"))) {
+                bench.quota();
+                Files.createDirectories(out);
+                Driver.JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("quota.json").toFile(),
+                        bench.results);
+                System.out.println(new Report().quotaTable(bench.results));
+                System.exit(0);
+            }
             bench.local();
             bench.google();
             bench.sheetsBound();
             bench.scale();
             bench.sse();
+            bench.quota();
             bench.results.put("startup_ms", Stats.of(bench.startups).json());
             bench.results.put("bench_seconds", Math.round((System.nanoTime() - t0) / 1e9));
             Files.createDirectories(out);
@@ -160,6 +170,14 @@ public final class Bench {
         s.put("runs", runs);
         results.put("sheets_bound", s);
         fakes.latency(ZERO, ZERO, ZERO, ZERO);
+    }
+
+    /** The Sheets quota as Google enforces it, 60 reads and 60 writes a minute: see {@link QuotaBatch}. */
+    private void quota() throws Exception {
+        fakes.latency(ZERO, ZERO, ZERO, ZERO);
+        try (WipflowProcess w = start("quota", QuotaBatch.env(fakes))) {
+            results.put("sheets_quota", QuotaBatch.run(fakes, new Driver(w.base)));
+        }
     }
 
     private long[] counts() {
