@@ -50,6 +50,7 @@ public final class PersonCells {
             String field = FIELDS.get(key(cell.getKey()));
             if (field == null) continue;
             String text = cell.getValue().strip();
+            if (text.isEmpty()) continue; // a cleared cell stays cleared; the field keeps its value
             try {
                 out = out.with(field, value(field, text), "sheet");
             } catch (NumberFormatException e) {
@@ -61,7 +62,6 @@ public final class PersonCells {
     }
 
     private static Object value(String field, String text) {
-        if (text.isEmpty()) return null;
         return switch (field) {
             case "price", "compare_at_price" -> new BigDecimal(text.replace(",", "."));
             case "images" -> lines(text);

@@ -76,7 +76,7 @@ public record ProductFields(
         return out;
     }
 
-    /** A copy with field {@code name} set to {@code value} (of that field's type) from {@code source}. */
+    /** A copy with one field replaced ({@code null} removes it) and its source recorded. */
     @SuppressWarnings("unchecked")
     public ProductFields with(String name, Object value, String source) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public record ProductFields(
         if (!v.containsKey(name)) throw new IllegalArgumentException("unknown field " + name);
         v.put(name, value);
         Map<String, String> src = new LinkedHashMap<>(sources);
-        if (source == null) src.remove(name); else src.put(name, source);
+        if (value == null) src.remove(name); else if (source != null) src.put(name, source);
         return new ProductFields((String) v.get("title"), (String) v.get("brand"), (String) v.get("sku"),
                 (String) v.get("mpn"), (String) v.get("gtin"), (BigDecimal) v.get("price"),
                 (BigDecimal) v.get("compare_at_price"), (String) v.get("currency"), (String) v.get("availability"),
