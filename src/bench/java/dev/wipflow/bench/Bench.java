@@ -175,8 +175,15 @@ public final class Bench {
     /** The Sheets quota as Google enforces it, 60 reads and 60 writes a minute: see {@link QuotaBatch}. */
     private void quota() throws Exception {
         fakes.latency(ZERO, ZERO, ZERO, ZERO);
-        try (WipflowProcess w = start("quota", QuotaBatch.env(fakes))) {
-            results.put("sheets_quota", QuotaBatch.run(fakes, new Driver(w.base)));
+        Map<String, String> env = QuotaBatch.env(fakes);
+        try (WipflowProcess w = start("quota", env)) {
+            Map<String, Object> r = QuotaBatch.run(fakes, new Driver(w.base));
+            Map<String, String> twin = new java.util.HashMap<>(env);
+            twin.put("DATABASE_URL", "jdbc:sqlite:" + work.resolve("quota").resolve("wipflow.db").toAbsolutePath());
+            try (WipflowProcess w2 = start("quota-twin", twin)) {
+                r.put("two_instances", QuotaBatch.twoInstances(fakes, new Driver(w.base), new Driver(w2.base)));
+            }
+            results.put("sheets_quota", r);
         }
     }
 

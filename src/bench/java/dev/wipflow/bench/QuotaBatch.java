@@ -41,8 +41,9 @@ final class QuotaBatch {
             d.add(c, "Q" + callers, PRODUCTS, fakes::page);
             List<Long> ids = new ArrayList<>();
             for (JsonNode p : d.get("/api/" + c + "/wip?limit=1000").path("items")) ids.add(p.path("id").asLong());
-            runs.put("new_c" + callers, pass(d, sheets, c, ids, callers, false));
-            runs.put("known_c" + callers, pass(d, sheets, c, ids, callers, true));
+            List<Driver> drivers = java.util.Collections.nCopies(callers, d);
+            runs.put("new_c" + callers, pass(drivers, sheets, c, ids, false));
+            runs.put("known_c" + callers, pass(drivers, sheets, c, ids, true));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("quota_per_minute", Map.of("reads", QUOTA, "writes", QUOTA));
@@ -53,9 +54,23 @@ final class QuotaBatch {
         return out;
     }
 
+    /** Two instances on one database, two callers each, 60 new products: one quota between them. */
+    static Map<String, Object> twoInstances(Fakes fakes, Driver a, Driver b) throws InterruptedException {
+        String c = "quota-two";
+        fakes.tab(c);
+        a.add(c, "T", PRODUCTS, fakes::page);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode p : a.get("/api/" + c + "/wip?limit=1000").path("items")) ids.add(p.path("id").asLong());
+        Map<String, Object> r = pass(List.of(a, b, a, b), fakes.google.sheets, c, ids, false);
+        int[] busiest = fakes.google.sheets.busiestWindow();
+        r.put("busiest_minute_so_far", Map.of("reads", busiest[0], "writes", busiest[1]));
+        return r;
+    }
+
     /** The callers take the ids in turn; a {@code done: false} answer waits its {@code retry_after} and goes again. */
-    private static Map<String, Object> pass(Driver d, FakeSheetsApi sheets, String collection, List<Long> ids,
-            int callers, boolean force) throws InterruptedException {
+    private static Map<String, Object> pass(List<Driver> drivers, FakeSheetsApi sheets, String collection, List<Long> ids,
+            boolean force) throws InterruptedException {
+        int callers = drivers.size();
         ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(ids);
         AtomicInteger ready = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
@@ -63,6 +78,7 @@ final class QuotaBatch {
         List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < callers; i++) {
+            Driver d = drivers.get(i);
             Thread t = new Thread(() -> {
                 for (Long id = queue.poll(); id != null; id = queue.poll()) {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -95,7 +111,7 @@ final class QuotaBatch {
         r.put("reads_per_product", Stats.round((sheets.reads() - reads) / (double) ready.get()));
         r.put("writes_per_product", Stats.round((sheets.writes() - writes) / (double) ready.get()));
         r.put("refused_429", sheets.quotaRefusals() - refused);
-        System.err.printf("[bench] quota %s %d caller(s): %s%n", force ? "known" : "new", callers, r);
+        System.err.printf("[bench] quota %s %s, %d caller(s): %s%n", collection, force ? "known" : "new", callers, r);
         return r;
     }
 

@@ -28,6 +28,12 @@ final class Report {
                     ok((!target || num(q, "products_per_minute") >= 50) && num(q, "reads_per_product") <= 1
                             && num(q, "writes_per_product") <= 1 && num(q, "refused_429") == 0));
         }
+        Map<String, Object> two = map(r, "sheets_quota", "two_instances");
+        if (two == null) return;
+        row("60 new products, two instances on one database, 2 callers each: products/min (bound 60) · reads / writes"
+                        + " per product · 429s", fmt(num(two, "products_per_minute")) + " · " + fmt(num(two, "reads_per_product"))
+                        + " / " + fmt(num(two, "writes_per_product")) + " · " + (int) num(two, "refused_429"),
+                "≥ 50/min, ≤ 1 / 1, 0", ok(num(two, "products_per_minute") >= 50 && num(two, "refused_429") == 0));
     }
 
     String table(Map<String, Object> r) {
