@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * What a product costs wipflow itself, and how it grows: starts {@code target/wipflow.jar} as a child process with
  * {@code -Xmx128m} against local fakes and writes {@code results.json} and a table. Run with
  * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder. {@code -Dbench.only=quota} runs only the
- * batch at Google's real Sheets quota ({@link QuotaBatch}, about five minutes).
+ * batches at Google's real Sheets quota ({@link QuotaBatch}, about seven minutes).
  */
 public final class Bench {
     private static final Duration ZERO = Duration.ZERO;
