@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Batches at Google's real quota: the Sheets fake refuses more than {@value #QUOTA} reads and {@value #QUOTA} writes
  * in any minute, wipflow is told the same, and 60 new products, then the same 60 forced, are processed at 1 and 4
- * callers. Reported: products a minute beside the quota's bound (one read and one write per product: 60 a minute),
+ * callers, and 60 new ones by two instances on one database ({@link #twoInstances}). Reported: products a minute
+ * beside the quota's bound (one read and one write per product: 60 a minute),
  * reads and writes per product, and the 429s the fake had to give.
  */
 final class QuotaBatch {
