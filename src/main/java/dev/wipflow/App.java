@@ -63,11 +63,13 @@ import dev.wipflow.service.WipService;
 import dev.wipflow.sheet.GoogleSheet;
 import dev.wipflow.sheet.LocalSheet;
 import dev.wipflow.sheet.ProductSheet;
+import dev.wipflow.sheet.QuotaSlots;
 import dev.wipflow.store.Database;
 import dev.wipflow.store.DocumentStore;
 import dev.wipflow.store.DocumentImages;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
+import dev.wipflow.store.QuotaStore;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.webhook.WebhookClient;
 import dev.wipflow.wip.ProductFields;
@@ -130,7 +132,8 @@ public final class App implements AutoCloseable {
         EventStore events = new EventStore(db.jdbi(), clock);
         JobStore jobs = new JobStore(db.jdbi(), clock, config.webhookUrl() != null);
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, clock) : new LocalSheet(db.jdbi(), db.dialect());
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config,
+                QuotaSlots.shared(new QuotaStore(db.jdbi())), clock) : new LocalSheet(db.jdbi(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         SafeFetcher fetcher = new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts);
@@ -150,11 +153,11 @@ public final class App implements AutoCloseable {
         JobNotices notices = config.webhookUrl() == null ? JobNotices.NONE
                 : new JobNotices(jobs, new WebhookClient(http, config.webhookUrl(), config.webhookSecret()), "wipflow/" + VERSION);
         Processor processor = new Processor(wips, events, jobs, new Pipeline(
-                new SheetRowStep(sheet),
+                new SheetRowStep(sheet, config.sheetRowFirst()),
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
                 new CleanStep(sheet, cleaner),
-                new FinalizeStep(sheet, review)), config.lease(), config.maxSeconds(), notices, clock);
+                new FinalizeStep(sheet, cleaner, review)), config.lease(), config.maxSeconds(), notices, clock);
         Batches batches = new Batches(processor, wips, clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();

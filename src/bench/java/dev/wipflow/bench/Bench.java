@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * What a product costs wipflow itself, and how it grows: starts {@code target/wipflow.jar} as a child process in a
  * 256 MB memory box with no JVM flag (see {@link WipflowProcess}) against local fakes and writes {@code results.json} and a table. Run with
  * {@code mvn -B -q -Pbench verify}; arguments: the jar, the output folder, and optionally the parts to run (then the
- * results are printed as JSON instead of the table).
+ * results are printed as JSON instead of the table): {@code cold local google sheets scale sse documents quota}.
+ * {@code quota} runs the batches at Google's real Sheets quota ({@link QuotaBatch}, about seven minutes).
  */
 public final class Bench {
     private static final Duration ZERO = Duration.ZERO;
@@ -60,6 +61,7 @@ public final class Bench {
             sections.put("sheets", bench::sheetsBound);
             sections.put("scale", bench::scale);
             sections.put("sse", bench::sse);
+            sections.put("quota", bench::quota);
             sections.put("documents", () -> bench.results.put("documents",
                     DocumentsBench.run(jar, work.resolve("documents"), List.of())));
             for (var s : sections.entrySet()) {
@@ -220,6 +222,21 @@ public final class Bench {
         s.put("runs", runs);
         results.put("sheets_bound", s);
         fakes.latency(ZERO, ZERO, ZERO, ZERO);
+    }
+
+    /** The Sheets quota as Google enforces it, 60 reads and 60 writes a minute: see {@link QuotaBatch}. */
+    private void quota() throws Exception {
+        fakes.latency(ZERO, ZERO, ZERO, ZERO);
+        Map<String, String> env = QuotaBatch.env(fakes);
+        try (WipflowProcess w = start("quota", env)) {
+            Map<String, Object> r = QuotaBatch.run(fakes, new Driver(w.base));
+            Map<String, String> twin = new java.util.HashMap<>(env);
+            twin.put("DATABASE_URL", "jdbc:sqlite:" + work.resolve("quota").resolve("wipflow.db").toAbsolutePath());
+            try (WipflowProcess w2 = start("quota-twin", twin)) {
+                r.put("two_instances", QuotaBatch.twoInstances(fakes, new Driver(w.base), new Driver(w2.base)));
+            }
+            results.put("sheets_quota", r);
+        }
     }
 
     private long[] counts() {

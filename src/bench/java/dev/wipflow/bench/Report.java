@@ -7,6 +7,35 @@ import java.util.Map;
 final class Report {
     private final StringBuilder out = new StringBuilder();
 
+    /** The rows of the batch at Google's real quota. */
+    String quotaTable(Map<String, Object> r) {
+        row("measure", "result", "target", "met");
+        row("---", "---", "---", "---");
+        quotaRows(r);
+        return out.toString();
+    }
+
+    private void quotaRows(Map<String, Object> r) {
+        Map<String, Object> runs = map(r, "sheets_quota", "runs");
+        for (String k : List.of("new_c1", "known_c1", "new_c4", "known_c4")) {
+            Map<String, Object> q = map(runs, k);
+            boolean target = k.endsWith("c4");
+            row("60 " + (k.startsWith("new") ? "new" : "known (force)") + " products at 60 reads + 60 writes/min, "
+                    + (int) num(q, "callers") + " caller(s): products/min (bound 60) · reads / writes per product · 429s",
+                    fmt(num(q, "products_per_minute")) + " · " + fmt(num(q, "reads_per_product")) + " / "
+                            + fmt(num(q, "writes_per_product")) + " · " + (int) num(q, "refused_429"),
+                    target ? "≥ 50/min, ≤ 1 / 1, 0" : "≤ 1 / 1, 0",
+                    ok((!target || num(q, "products_per_minute") >= 50) && num(q, "reads_per_product") <= 1
+                            && num(q, "writes_per_product") <= 1 && num(q, "refused_429") == 0));
+        }
+        Map<String, Object> two = map(r, "sheets_quota", "two_instances");
+        if (two == null) return;
+        row("60 new products, two instances on one database, 2 callers each: products/min (bound 60) · reads / writes"
+                        + " per product · 429s", fmt(num(two, "products_per_minute")) + " · " + fmt(num(two, "reads_per_product"))
+                        + " / " + fmt(num(two, "writes_per_product")) + " · " + (int) num(two, "refused_429"),
+                "≥ 50/min, ≤ 1 / 1, 0", ok(num(two, "products_per_minute") >= 50 && num(two, "refused_429") == 0));
+    }
+
     String table(Map<String, Object> r) {
         row("measure", "result", "target", "met");
         row("---", "---", "---", "---");
@@ -95,6 +124,7 @@ final class Report {
                 fmt(num(fifty, "answered_200")) + " / " + fmt(num(fifty, "completed")) + ", " + fmt(num(fifty, "products"))
                         + ", " + fmt(num(ff, "p50_ms")) + " / " + fmt(num(ff, "max_ms")) + " ms, " + fmt(num(fifty, "wall_s")) + " s",
                 "all 50", ok(num(fifty, "completed") == 50));
+        if (r.containsKey("sheets_quota")) quotaRows(r);
         return out.toString();
     }
 

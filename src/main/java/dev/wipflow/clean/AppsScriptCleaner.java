@@ -69,6 +69,11 @@ public final class AppsScriptCleaner implements Cleaner {
     }
 
     @Override
+    public boolean worksInSheet() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "apps-script";
     }

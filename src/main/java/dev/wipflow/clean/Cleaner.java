@@ -15,6 +15,11 @@ public interface Cleaner {
     /** Cleans the row after it has been written; a no-op for a cleaner that cleans locally. */
     void cleanInSheet(String spreadsheetId, String tab, int rowNum, String sku, RunContext ctx);
 
+    /** True for a cleaner that works on the written row in the sheet ({@link #cleanInSheet} does the work). */
+    default boolean worksInSheet() {
+        return false;
+    }
+
     /** Short name for {@code /api/health}. */
     String name();
 }

@@ -20,7 +20,9 @@ public record Config(
         String sheetsTab,
         String googleCredentials,
         String sheetsRootUrl,
-        int sheetsCallsPerMinute,
+        int sheetsReadsPerMinute,
+        int sheetsWritesPerMinute,
+        boolean sheetRowFirst,
         String llmBaseUrl,
         String llmApiKey,
         String llmModel,
@@ -52,7 +54,9 @@ public record Config(
                 v.text("GOOGLE_SHEETS_TAB", null),
                 v.text("GOOGLE_APPLICATION_CREDENTIALS", null),
                 v.text("GOOGLE_SHEETS_ROOT_URL", "https://sheets.googleapis.com/"),
-                v.integer("SHEETS_CALLS_PER_MINUTE", 60, 1, 100_000),
+                v.integer("SHEETS_READS_PER_MINUTE", v.integer("SHEETS_CALLS_PER_MINUTE", 60, 1, 100_000), 1, 100_000),
+                v.integer("SHEETS_WRITES_PER_MINUTE", v.integer("SHEETS_CALLS_PER_MINUTE", 60, 1, 100_000), 1, 100_000),
+                v.bool("SHEET_ROW_FIRST", false),
                 v.text("LLM_BASE_URL", null),
                 v.text("LLM_API_KEY", null),
                 v.text("LLM_MODEL", "gpt-4o-mini"),
@@ -104,7 +108,7 @@ public record Config(
     /** A copy that says which port the server really listens on. */
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, apiToken, spreadsheetId, sheetsTab, googleCredentials, sheetsRootUrl,
-                sheetsCallsPerMinute, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
+                sheetsReadsPerMinute, sheetsWritesPerMinute, sheetRowFirst, llmBaseUrl, llmApiKey, llmModel, appsScriptUrl, fetchAllowPrivate, fetchAllowHosts, lease,
                 maxSeconds, corsOrigins, requiredFields, webhookUrl, webhookSecret, demo, shopCurrency);
     }
 

@@ -5,15 +5,18 @@ import dev.wipflow.run.RunContext;
 import dev.wipflow.sheet.OneRowPerSku;
 import dev.wipflow.sheet.ProductSheet;
 import dev.wipflow.sheet.SheetColumns;
-import dev.wipflow.wip.Step;
 import dev.wipflow.wip.StepOutput;
+import dev.wipflow.wip.Step;
 import dev.wipflow.wip.WipProduct;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code clean}: writes the row (appending it for a product new to the sheet) and runs the cleaner on it. The row
- * to write into follows {@link OneRowPerSku}, so a lost answer or a crash never leaves two rows for one SKU.
+ * {@code clean}: cleans the row's values. A cleaner that cleans before writing makes no Sheets call here (the row
+ * is written once, finished, by {@code finalize}); an in-sheet cleaner needs the row written first, so this step
+ * writes it (appending it for a product new to the sheet, following {@link OneRowPerSku}) and runs the cleaner on
+ * it. A cell a person changed is never written.
  */
 public final class CleanStep implements PipelineStep {
     private final ProductSheet sheet;
@@ -30,9 +33,16 @@ public final class CleanStep implements PipelineStep {
     }
 
     @Override
-    public StepOutput.RowWritten run(WipProduct p, RunContext ctx) {
-        Optional<Integer> row = OneRowPerSku.rowToWrite(p, sheet, ctx);
+    public boolean appendsRow() {
+        return cleaner.worksInSheet();
+    }
+
+    @Override
+    public StepOutput run(WipProduct p, RunContext ctx) {
         Map<String, String> values = cleaner.prepare(SheetColumns.row(p, "cleaning"));
+        if (!cleaner.worksInSheet()) return new StepOutput.Cleaned(values);
+        Optional<Integer> row = OneRowPerSku.rowToWrite(p, sheet, ctx);
+        values = SheetColumns.finished(values, "cleaning", Instant.now(), p.sheetKept());
         int rowNum = sheet.writeRow(p.collection(), row, p.sku(), values, ctx);
         cleaner.cleanInSheet(sheet.spreadsheetId(), sheet.tabFor(p.collection()), rowNum, p.sku(), ctx);
         return new StepOutput.RowWritten(rowNum, row.isEmpty());

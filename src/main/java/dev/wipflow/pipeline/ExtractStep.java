@@ -9,7 +9,10 @@ import dev.wipflow.wip.StepOutput;
 import dev.wipflow.wip.WipProduct;
 import java.util.List;
 
-/** {@code extract}: fetches the supplier page and extracts the product's fields. */
+/**
+ * {@code extract}: fetches the supplier page and extracts the product's fields; a value a person set ({@code manual}
+ * or {@code sheet}) stays as it is.
+ */
 public final class ExtractStep implements PipelineStep {
     /** Without these a row is useless; anything else missing is a warning. */
     private static final List<String> REQUIRED = List.of("title");

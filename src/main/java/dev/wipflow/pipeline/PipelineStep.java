@@ -10,4 +10,9 @@ public interface PipelineStep {
     Step id();
 
     StepOutput run(WipProduct product, RunContext ctx);
+
+    /** True when this step appends the row of a product that has none yet (see {@code sheet.OneRowPerSku}). */
+    default boolean appendsRow() {
+        return false;
+    }
 }

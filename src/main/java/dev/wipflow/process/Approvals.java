@@ -52,7 +52,7 @@ public final class Approvals {
             throw e;
         }
         Instant done = clock.instant();
-        wips.checkpoint(id, token, new StepOutput.Finalized(row, List.of()), done.plus(lease), done);
+        wips.checkpoint(id, token, new StepOutput.Finalized(null, null, row, null, List.of()), done.plus(lease), done);
         wips.release(id, token, Status.READY, null, null, ctx.sheetCalls(), 0, false, done);
         events.append(id, null, Step.FINALIZE.id(), "approved", "approved as it is (was: " + p.reviewReason() + ")", null);
         return wips.get(collection, id).orElseThrow();

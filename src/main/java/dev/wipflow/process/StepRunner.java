@@ -97,7 +97,7 @@ final class StepRunner {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()), t0);
             }
             step = step.next();
-            if (OneRowPerSku.noteBeforeClean(run.product(), step)) {
+            if (step != null && OneRowPerSku.noteBeforeAppend(run.product(), pipeline.step(step).appendsRow())) {
                 Instant now = clock.instant();
                 wips.noteAppend(run.product().id(), token, now.plus(lease), now);
             }

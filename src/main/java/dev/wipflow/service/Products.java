@@ -78,7 +78,7 @@ public final class Products {
         }
         ProductFields kept = keepManual && p.fields() != null ? p.fields().personValues() : null;
         if (kept != null && kept.present().isEmpty()) kept = null;
-        if (!store.reset(p.collection(), p.id(), step, kept, clock.instant())) {
+        if (!store.reset(p.collection(), p.id(), step, kept, !keepManual, clock.instant())) {
             throw DomainException.conflict("product " + p.id() + " is being processed; cancel it or wait for its lease");
         }
         return store.get(p.collection(), p.id()).orElseThrow();

@@ -8,7 +8,6 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import com.google.common.util.concurrent.RateLimiter;
 import com.google.common.util.concurrent.Striped;
 import dev.wipflow.config.Config;
 import dev.wipflow.run.RunContext;
@@ -23,10 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The catalog in a Google Sheet (Sheets API v4, service account). Per product: {@link #findRow} reads the header row
- * and SKU column (1 call), {@link #writeRow} updates or appends the row (1 call), {@link #finalizeRow} writes the
- * status and reads the row back (1 call). Extra calls happen only when a tab is created, after a restart (the
- * header row is read again), or when an append's answer was lost (the SKU column is read before appending again).
+ * The catalog in a Google Sheet (Sheets API v4, service account). Per product: {@link #lookUp} reads the header
+ * row, the SKU column and the product's last row (1 read), {@link #writeRow} updates or appends the finished row
+ * (1 write); with an in-sheet cleaner {@link #finalizeRow} then writes the status and reads the row back (1 more
+ * write). Extra calls happen only when a tab is created, after a restart (the header row is read again), when the
+ * SKU's row has moved (its cells are read), or when an append's answer was lost (the SKU column is read before
+ * appending again).
  */
 public final class GoogleSheet implements ProductSheet {
     private final SheetsCalls calls;
@@ -47,20 +48,26 @@ public final class GoogleSheet implements ProductSheet {
     }
 
     /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
-    public static GoogleSheet fromConfig(Config config, Clock clock) {
-        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, clock);
+    public static GoogleSheet fromConfig(Config config, QuotaSlots quota, Clock clock) {
+        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, quota, clock);
     }
 
+    /** A sheet whose quota is paced within this process alone. */
     public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, Clock clock) {
+        return fromConfig(config, journal, retry, QuotaSlots.inProcess(), clock);
+    }
+
+    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, QuotaSlots quota,
+            Clock clock) {
         if (config.spreadsheetId() == null) {
             throw new dev.wipflow.config.ConfigException("GOOGLE_SHEETS_SPREADSHEET_ID is not set");
         }
         NetHttpTransport transport = new NetHttpTransport();
         ServiceAccountCredentials key = ServiceAccountKey.load(config.googleCredentials(), transport);
         SheetsFailures failures = new SheetsFailures(config.spreadsheetId(), key.getClientEmail());
-        RateLimiter limiter = RateLimiter.create(config.sheetsCallsPerMinute() / 60.0);
+        SheetsPacer pacer = new SheetsPacer(quota, config.sheetsReadsPerMinute(), config.sheetsWritesPerMinute(), clock);
         SheetsCalls calls = new SheetsCalls(transport, GsonFactory.getDefaultInstance(), new HttpCredentialsAdapter(key),
-                limiter, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
+                pacer, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
         return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab(), clock);
     }
 
@@ -75,11 +82,40 @@ public final class GoogleSheet implements ProductSheet {
         return rowIn(tabFor(collection), sku, ctx);
     }
 
+    @Override
+    public Optional<SheetRow> lookUp(String collection, String sku, Integer likelyRow, RunContext ctx) {
+        String tab = tabFor(collection);
+        TabGrid grid = tabs.read(tab, likelyRow == null ? List.of() : List.of(TabLayout.rowRange(tab, likelyRow)), ctx);
+        Optional<Integer> row = rowIn(grid, tab, sku, ctx);
+        if (row.isEmpty()) return Optional.empty();
+        if (likelyRow == null) return Optional.of(new SheetRow(row.get(), null));
+        if (!row.get().equals(likelyRow)) {
+            // The row moved (sorted, rows inserted above): its cells take one more read.
+            grid = TabGrid.of(calls.read(List.of(TabLayout.headerRange(tab), TabLayout.rowRange(tab, row.get())), ctx)
+                    .orElse(null), tab).orElseThrow(() -> new StepFailure("tab '" + tab + "' disappeared"));
+        }
+        return Optional.of(new SheetRow(row.get(), cells(grid, row.get())));
+    }
+
     private Optional<Integer> rowIn(String tab, String sku, RunContext ctx) {
-        TabGrid grid = tabs.read(tab, ctx);
+        return rowIn(tabs.read(tab, ctx), tab, sku, ctx);
+    }
+
+    private static Optional<Integer> rowIn(TabGrid grid, String tab, String sku, RunContext ctx) {
         List<Integer> rows = grid.rowsWith(grid.layout().skuColumn(), sku);
         if (rows.size() > 1) ctx.warn("SKU " + sku + " is in " + rows.size() + " rows of tab '" + tab + "': " + rows);
         return rows.stream().findFirst();
+    }
+
+    /** Row {@code rowNum}'s cells by header (columns without a header left out). */
+    private static Map<String, String> cells(TabGrid grid, int rowNum) {
+        List<String> headers = grid.layout().headers();
+        List<String> cells = grid.row(rowNum - 1);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int c = 0; c < headers.size(); c++) {
+            if (!headers.get(c).isBlank()) row.put(headers.get(c), c < cells.size() ? cells.get(c) : "");
+        }
+        return row;
     }
 
     @Override
@@ -142,13 +178,7 @@ public final class GoogleSheet implements ProductSheet {
             ctx.warn("the header row of tab '" + tab + "' changed while the product was processed");
             tabs.saw(now);
         }
-        Map<String, String> row = new LinkedHashMap<>();
-        List<String> cells = grid.row(rowNum - 1);
-        for (int c = 0; c < now.headers().size(); c++) {
-            String header = now.headers().get(c);
-            if (!header.isBlank()) row.put(header, c < cells.size() ? cells.get(c) : "");
-        }
-        return row;
+        return cells(grid, rowNum);
     }
 
     @Override

@@ -32,6 +32,13 @@ public final class LocalSheet implements ProductSheet {
     }
 
     @Override
+    public Optional<SheetRow> lookUp(String collection, String sku, Integer likelyRow, RunContext ctx) {
+        ctx.countSheetCall();
+        return jdbi.withHandle(h -> rowOf(h, collection, sku).map(row -> new SheetRow(row,
+                likelyRow == null ? null : cells(h, collection, row).orElseGet(LinkedHashMap::new))));
+    }
+
+    @Override
     public int writeRow(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values, RunContext ctx) {
         ctx.countSheetCall();
         for (int attempt = 1; ; attempt++) {

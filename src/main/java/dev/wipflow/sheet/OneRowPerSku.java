@@ -1,7 +1,6 @@
 package dev.wipflow.sheet;
 
 import dev.wipflow.run.RunContext;
-import dev.wipflow.wip.Step;
 import dev.wipflow.wip.WipProduct;
 import java.util.Optional;
 
@@ -11,10 +10,10 @@ import java.util.Optional;
  * before it is sent, and whoever is about to append for an SKU whose append was noted first looks for the SKU's
  * row and writes into the row it finds. The notes are kept at two levels:
  * <ul>
- *   <li>per product, durably ({@code append_pending} in the store): written before {@code clean} of a product
- *       without a row ({@link #noteBeforeClean}); {@code clean} then looks first ({@link #rowToWrite}). A step
- *       that has just looked ({@code sheet_row}) or written ({@code clean}) clears the note, since the row is
- *       then known;</li>
+ *   <li>per product, durably ({@code append_pending} in the store): written before the step that appends the row
+ *       of a product without one ({@link #noteBeforeAppend}: {@code finalize}, which writes the finished row, or
+ *       {@code clean} with an in-sheet cleaner); that step then looks first ({@link #rowToWrite}). A step that
+ *       has just looked ({@code sheet_row}) or written the row clears the note, since the row is then known;</li>
  *   <li>per tab, within this process ({@link AppendJournal}): an append to a sheet whose answers can be lost
  *       (Google) is recorded ({@link #noteAppend}), and a later append of the same SKU, or one to a tab this
  *       process has not read yet, reads the SKU column first ({@link #lookBeforeAppend}).</li>
@@ -25,13 +24,13 @@ public final class OneRowPerSku {
     private OneRowPerSku() {
     }
 
-    /** True when the product's append must be noted now: {@code next} is {@code clean} and it has no row yet. */
-    public static boolean noteBeforeClean(WipProduct p, Step next) {
-        return next == Step.CLEAN && p.rowNum() == null;
+    /** True when the product's append must be noted now: the next step appends and it has no row yet. */
+    public static boolean noteBeforeAppend(WipProduct p, boolean nextAppends) {
+        return nextAppends && p.rowNum() == null;
     }
 
     /**
-     * The row {@code clean} writes into: the known one; else, when an append was noted and may have landed, the
+     * The row the appending step writes into: the known one; else, when an append was noted and may have landed, the
      * SKU's row if the sheet now has one; else none, and the sheet appends.
      */
     public static Optional<Integer> rowToWrite(WipProduct p, ProductSheet sheet, RunContext ctx) {

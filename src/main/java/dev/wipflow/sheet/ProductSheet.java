@@ -6,14 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The spreadsheet that holds the catalog rows, one tab per collection. Over one product's whole pipeline the
- * processor makes at most three calls: {@link #findRow} ({@code sheet_row}), {@link #writeRow} ({@code clean})
- * and {@link #finalizeRow} ({@code finalize}); each implementation counts its API calls on the context.
+ * The spreadsheet that holds the catalog rows, one tab per collection. With a cleaner that cleans before writing,
+ * a product costs one read ({@link #lookUp}, {@code sheet_row}) and one write ({@link #writeRow} of the finished
+ * row, {@code finalize}); an in-sheet cleaner writes the row in {@code clean} and {@link #finalizeRow} marks it.
+ * Each implementation counts its API calls on the context.
  */
 public interface ProductSheet {
 
     /** The row holding {@code sku} in the collection's tab, if there is one. Creates the tab when missing. */
     Optional<Integer> findRow(String collection, String sku, RunContext ctx);
+
+    /**
+     * The SKU's row; with {@code likelyRow} (where the product's row was last time) that row's cells come in the
+     * same read, and the cells of a row found elsewhere take one more read.
+     */
+    Optional<SheetRow> lookUp(String collection, String sku, Integer likelyRow, RunContext ctx);
 
     /**
      * Writes the row's values (column header → value). With {@code rowNum} empty the row is appended, after

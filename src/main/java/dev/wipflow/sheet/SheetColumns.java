@@ -78,6 +78,25 @@ public final class SheetColumns {
         return f.group().id() != null ? f.group().id() : text(f.group().title());
     }
 
+    /** The row that {@code SHEET_ROW_FIRST} appends at {@code sheet_row}: SKU, URL and status {@code processing}. */
+    public static Map<String, String> started(WipProduct p) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(SKU, p.sku());
+        row.put(URL, p.url());
+        row.put(STATUS, "processing");
+        return row;
+    }
+
+    /** The cleaned values as the finished row: with {@code status}, Updated {@code now}, and no cell of {@code kept}. */
+    public static Map<String, String> finished(Map<String, String> cleaned, String status, Instant now,
+            Map<String, String> kept) {
+        Map<String, String> row = new LinkedHashMap<>(cleaned);
+        row.put(STATUS, status);
+        row.put(UPDATED, now.truncatedTo(ChronoUnit.SECONDS).toString());
+        row.keySet().removeIf(header -> PersonCells.isKept(header, kept));
+        return row;
+    }
+
     private static String text(String s) {
         return s == null ? "" : s;
     }

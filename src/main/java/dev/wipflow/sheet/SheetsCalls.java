@@ -11,7 +11,6 @@ import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.http.HttpCredentialsAdapter;
-import com.google.common.util.concurrent.RateLimiter;
 import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import java.util.List;
@@ -25,19 +24,19 @@ final class SheetsCalls {
     private final HttpTransport transport;
     private final JsonFactory json;
     private final HttpCredentialsAdapter credentials;
-    private final RateLimiter limiter;
+    private final SheetsPacer pacer;
     private final SheetsRetry retry;
     private final String rootUrl;
     private final String spreadsheetId;
     private final SheetsFailures failures;
     private final AtomicLong totalCalls = new AtomicLong();
 
-    SheetsCalls(HttpTransport transport, JsonFactory json, HttpCredentialsAdapter credentials, RateLimiter limiter,
+    SheetsCalls(HttpTransport transport, JsonFactory json, HttpCredentialsAdapter credentials, SheetsPacer pacer,
             SheetsRetry retry, String rootUrl, String spreadsheetId, SheetsFailures failures) {
         this.transport = transport;
         this.json = json;
         this.credentials = credentials;
-        this.limiter = limiter;
+        this.pacer = pacer;
         this.retry = retry;
         this.rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
         this.spreadsheetId = spreadsheetId;
@@ -107,7 +106,7 @@ final class SheetsCalls {
 
     /** A client per run: cheap to build, and its initializer carries the run's budget and counters. */
     private Sheets sheets(RunContext ctx, boolean idempotent) {
-        var policy = new SheetsRequestPolicy(credentials, limiter, retry, totalCalls, ctx, idempotent);
+        var policy = new SheetsRequestPolicy(credentials, pacer, retry, totalCalls, ctx, idempotent);
         return new Sheets.Builder(transport, json, policy).setRootUrl(rootUrl).setApplicationName("wipflow").build();
     }
 

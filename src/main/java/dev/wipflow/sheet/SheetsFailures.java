@@ -32,7 +32,7 @@ final class SheetsFailures {
                     + " as Editor, and enable the Sheets API for its project (Google said: " + google + ")", e);
             case 401 -> new StepFailure("Google rejected the access token of " + clientEmail + " (Google said: " + google + ")", e);
             case 429 -> new StepFailure("Google Sheets quota exhausted: still 429 after retries while trying to " + what
-                    + "; lower SHEETS_CALLS_PER_MINUTE or ask Google for more quota (Google said: " + google + ")", e);
+                    + "; lower SHEETS_READS_PER_MINUTE and SHEETS_WRITES_PER_MINUTE (another tool may share the account) or ask Google for more quota (Google said: " + google + ")", e);
             default -> new StepFailure("Google Sheets answered " + code + " when trying to " + what
                     + (code >= 500 ? " (after retries)" : "") + ": " + google, e);
         };

@@ -6,32 +6,28 @@ import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.auth.http.HttpCredentialsAdapter;
-import com.google.common.util.concurrent.RateLimiter;
-import dev.wipflow.run.RetryLater;
 import dev.wipflow.run.RunContext;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every Sheets request of one run gets: the service account's token, the shared rate limiter (one permit per
- * HTTP attempt, retries included), backoff on 429/5xx that honours {@code Retry-After}, and the run's budget.
+ * What every Sheets request of one run gets: the service account's token, its moment under the Sheets quota
+ * ({@link SheetsPacer}: one per HTTP attempt, retries included; a GET is a read, anything else a write), backoff on 429/5xx that honours {@code Retry-After}, and the run's budget.
  * A non-idempotent request (an append, a new tab) is retried only on 429, which Google sends before doing anything;
  * after a 5xx or a lost connection the caller must look at the sheet before trying again.
  */
 final class SheetsRequestPolicy implements HttpRequestInitializer {
     private final HttpCredentialsAdapter credentials;
-    private final RateLimiter limiter;
+    private final SheetsPacer pacer;
     private final SheetsRetry retry;
     private final AtomicLong totalCalls;
     private final RunContext ctx;
     private final boolean idempotent;
 
-    SheetsRequestPolicy(HttpCredentialsAdapter credentials, RateLimiter limiter, SheetsRetry retry, AtomicLong totalCalls,
+    SheetsRequestPolicy(HttpCredentialsAdapter credentials, SheetsPacer pacer, SheetsRetry retry, AtomicLong totalCalls,
             RunContext ctx, boolean idempotent) {
         this.credentials = credentials;
-        this.limiter = limiter;
+        this.pacer = pacer;
         this.retry = retry;
         this.totalCalls = totalCalls;
         this.ctx = ctx;
@@ -58,21 +54,10 @@ final class SheetsRequestPolicy implements HttpRequestInitializer {
             request.setIOExceptionHandler(new HttpBackOffIOExceptionHandler(retry.newBackOff()).setSleeper(sleeper));
         }
         request.setInterceptor(r -> {
-            acquirePermit();
+            pacer.acquire(SheetsPacer.Kind.of(r.getRequestMethod()), ctx);
             ctx.countSheetCall();
             totalCalls.incrementAndGet();
         });
-    }
-
-    private void acquirePermit() {
-        Duration remaining = ctx.remaining();
-        if (remaining == null) {
-            limiter.acquire();
-        } else if (!limiter.tryAcquire(1, Math.max(0, remaining.toMillis()), TimeUnit.MILLISECONDS)) {
-            long after = Math.max(1_000, (long) (1_000 / limiter.getRate()));
-            throw new RetryLater("the Sheets rate limit (SHEETS_CALLS_PER_MINUTE) leaves no room in this request",
-                    Duration.ofMillis(after));
-        }
     }
 
     static boolean retryable(com.google.api.client.http.HttpResponse response) {

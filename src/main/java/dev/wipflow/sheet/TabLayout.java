@@ -25,6 +25,10 @@ record TabLayout(String title, int sheetId, List<String> headers) {
     }
 
     String rowRange(int rowNum) {
+        return rowRange(title, rowNum);
+    }
+
+    static String rowRange(String title, int rowNum) {
         return quoted(title) + "!" + rowNum + ":" + rowNum;
     }
 

@@ -27,15 +27,20 @@ final class TabReader {
 
     /** The tab's header and SKU column, as they are now; creates the tab when missing. */
     TabGrid read(String tab, RunContext ctx) {
+        return read(tab, List.of(), ctx);
+    }
+
+    /** The same, with the cells of {@code alsoRanges} in the same call. */
+    TabGrid read(String tab, List<String> alsoRanges, RunContext ctx) {
         TabLayout known = layouts.get(tab);
         int guess = known == null || known.column(SheetColumns.SKU) < 0 ? 0 : known.column(SheetColumns.SKU);
-        Optional<TabGrid> grid = readColumn(tab, guess, ctx);
+        Optional<TabGrid> grid = readColumn(tab, guess, alsoRanges, ctx);
         if (grid.isEmpty()) return create(tab, ctx);
         TabLayout layout = grid.get().layout();
         if (layout.headers().stream().allMatch(String::isBlank)) return writeHeader(tab, grid.get(), ctx);
         layouts.put(tab, layout);
         int sku = layout.skuColumn();
-        return sku == guess ? grid.get() : readColumn(tab, sku, ctx).orElseThrow();
+        return sku == guess ? grid.get() : readColumn(tab, sku, alsoRanges, ctx).orElseThrow();
     }
 
     /** The tab's layout, read only if this process has not seen the tab yet. */
@@ -55,7 +60,13 @@ final class TabReader {
     }
 
     private Optional<TabGrid> readColumn(String tab, int col, RunContext ctx) {
-        return calls.read(List.of(TabLayout.headerRange(tab), TabLayout.columnRange(tab, col)), ctx)
+        return readColumn(tab, col, List.of(), ctx);
+    }
+
+    private Optional<TabGrid> readColumn(String tab, int col, List<String> alsoRanges, RunContext ctx) {
+        List<String> ranges = new java.util.ArrayList<>(List.of(TabLayout.headerRange(tab), TabLayout.columnRange(tab, col)));
+        ranges.addAll(alsoRanges);
+        return calls.read(ranges, ctx)
                 .map(s -> TabGrid.of(s, tab).orElseThrow(() ->
                         new IllegalStateException("Sheets answer without tab " + tab)));
     }

@@ -18,7 +18,7 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__step_tries_job_error.sql",
             "V3__review_priority_webhooks.sql", "V4__documents.sql",
-            "V7__document_images.sql");
+            "V6__sheets_quota_and_cells.sql", "V7__document_images.sql");
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;

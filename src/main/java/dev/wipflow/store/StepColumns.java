@@ -2,6 +2,7 @@ package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
 import dev.wipflow.wip.Step;
+import dev.wipflow.wip.StepOutput.Cleaned;
 import dev.wipflow.wip.StepOutput.Described;
 import dev.wipflow.wip.StepOutput.Extracted;
 import dev.wipflow.wip.StepOutput.Finalized;
@@ -35,13 +36,18 @@ final class StepColumns {
 
     /**
      * The columns a step's output sets. A look-up of the row ({@code sheet_row}) and a written row ({@code clean})
-     * both clear {@code append_pending}, the write-ahead note of {@code sheet.OneRowPerSku}: the row is known.
+     * both clear {@code append_pending}, the write-ahead note of {@code sheet.OneRowPerSku}: the row is known; so
+     * does a finished row that {@code finalize} wrote. {@code sheet_written} is only ever replaced, never cleared.
      */
     static Map<String, Object> written(StepOutput out) {
         Map<String, Object> set = new LinkedHashMap<>();
         if (out instanceof RowFound r) {
             set.put("row_num", r.rowNum());
             set.put("append_pending", 0);
+            set.put("sheet_kept", Json.write(r.kept()));
+            if (r.fields() != null) set.put("fields", Json.write(r.fields()));
+        } else if (out instanceof Cleaned c) {
+            set.put("cleaned", Json.write(c.values()));
         } else if (out instanceof Extracted e) {
             set.put("fields", Json.write(e.fields()));
         } else if (out instanceof Described d) {
@@ -53,6 +59,12 @@ final class StepColumns {
         } else if (out instanceof Finalized f) {
             set.put("cleaned", Json.write(f.cleaned()));
             set.put("missing", f.missing().isEmpty() ? null : Json.write(f.missing()));
+            if (f.rowNum() != null) {
+                set.put("row_num", f.rowNum());
+                set.put("append_pending", 0);
+            }
+            if (f.written() != null) set.put("sheet_written", Json.write(f.written()));
+            if (f.sheetWrite() != null) set.put("sheet_write", f.sheetWrite());
         } else {
             throw new IllegalArgumentException("no columns for " + out);
         }

@@ -19,9 +19,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** A {@code wip_products} row as a {@link WipProduct}: the columns read and how each becomes a field. */
 final class WipRows {
     static final String COLUMNS = "id, collection, sku, url, status, step, row_num, append_pending, sheet_write,"
-            + " fields, descriptions, cleaned, error_step, error_message, warnings, missing, attempts, priority,"
+            + " fields, descriptions, cleaned, sheet_written, sheet_kept, error_step, error_message, warnings, missing, attempts, priority,"
             + " lease_until, cancel_requested,"
             + " sheet_calls, llm_tokens, created_at, updated_at, completed_at, document_fields";
+
+    private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() { };
 
     private WipRows() {
     }
@@ -41,7 +43,9 @@ final class WipRows {
                 rs.getString("sheet_write"),
                 Json.read(rs.getString("fields"), ProductFields.class),
                 Json.read(rs.getString("descriptions"), Descriptions.class),
-                Json.read(rs.getString("cleaned"), new TypeReference<Map<String, String>>() { }),
+                Json.read(rs.getString("cleaned"), CELLS),
+                Json.read(rs.getString("sheet_written"), CELLS),
+                Optional.ofNullable(Json.read(rs.getString("sheet_kept"), CELLS)).orElse(Map.of()),
                 errorStep == null ? null : new StepError(errorStep, rs.getString("error_message")),
                 Optional.ofNullable(Json.read(rs.getString("warnings"), new TypeReference<List<String>>() { })).orElse(List.of()),
                 Json.read(rs.getString("missing"), new TypeReference<List<String>>() { }),

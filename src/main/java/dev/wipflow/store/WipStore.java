@@ -177,9 +177,17 @@ public final class WipStore {
      * the extracted fields away keeps {@code kept} in their place (the values a person set; {@code null}: none).
      */
     public boolean reset(String collection, long id, Step from, ProductFields kept, Instant now) {
+        return reset(collection, id, from, kept, false, now);
+    }
+
+    /**
+     * As {@link #reset(String, long, Step, ProductFields, Instant)}; {@code forgetSheetCells} also forgets which cells
+     * of its sheet row a person changed and what wipflow last wrote there, so the next write owns every cell again.
+     */
+    public boolean reset(String collection, long id, Step from, ProductFields kept, boolean forgetSheetCells, Instant now) {
         boolean keeps = kept != null && StepColumns.clearsFields(from);
         String set = WAITING_AGAIN + stepBackTo(from) + StepColumns.clearedFrom(from, keeps ? "fields" : null)
-                + (keeps ? ", fields = :kept" : "");
+                + (keeps ? ", fields = :kept" : "") + (forgetSheetCells ? ", sheet_kept = NULL, sheet_written = NULL" : "");
         int n = jdbi.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
                         + " WHERE id = :id AND collection = :c AND NOT (status = 'processing' AND lease_until >= :now)"), from)
                 .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli())

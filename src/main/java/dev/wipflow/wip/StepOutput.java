@@ -10,8 +10,16 @@ import java.util.Map;
 public sealed interface StepOutput {
     Step step();
 
-    /** {@code sheet_row}: the SKU's row in the collection's tab, or {@code null} when it has none yet. */
-    record RowFound(Integer rowNum) implements StepOutput {
+    /**
+     * {@code sheet_row}: the SKU's row in the collection's tab, or {@code null} when it has none yet; the cells of it
+     * a person changed ({@code kept}, header → text), and the product's fields with those values put in (source
+     * {@code sheet}), or {@code null} to leave the fields as they are.
+     */
+    record RowFound(Integer rowNum, Map<String, String> kept, ProductFields fields) implements StepOutput {
+        public RowFound(Integer rowNum) {
+            this(rowNum, Map.of(), null);
+        }
+
         @Override
         public Step step() {
             return Step.SHEET_ROW;
@@ -42,11 +50,22 @@ public sealed interface StepOutput {
         }
     }
 
+    /** {@code clean} with a cleaner that cleans before writing: the cleaned values of the row, not written yet. */
+    record Cleaned(Map<String, String> values) implements StepOutput {
+        @Override
+        public Step step() {
+            return Step.CLEAN;
+        }
+    }
+
     /**
-     * {@code finalize}: the row as the sheet holds it once marked ready or review (after any in-sheet cleaning), and
-     * what keeps it in review (see {@link Review}; empty: ready).
+     * {@code finalize}: the row as the sheet holds it once marked ready or review (after any in-sheet cleaning); the
+     * row's number when this step wrote it, and whether that write appended it ({@code sheetWrite}: {@code created} or
+     * {@code updated}; {@code null} when {@code clean} wrote the row); what wipflow has now written in each of its
+     * cells; and what keeps it in review (see {@link Review}; empty: ready).
      */
-    record Finalized(Map<String, String> cleaned, List<String> missing) implements StepOutput {
+    record Finalized(Integer rowNum, String sheetWrite, Map<String, String> cleaned, Map<String, String> written,
+                     List<String> missing) implements StepOutput {
         public Finalized {
             missing = missing == null ? List.of() : List.copyOf(missing);
         }

@@ -12,6 +12,8 @@ import java.util.Map;
  * {@code sheetWrite} is whether its last {@code clean} appended its row ({@code created}) or wrote an existing one.
  * {@code documentFields} are the values a supplier's document gave it (source {@code document}), kept apart from what
  * extraction finds.
+ * {@code sheetWritten} is what wipflow last wrote
+ * in each cell of its row, {@code sheetKept} the cells a person changed there, which wipflow leaves alone.
  */
 public record WipProduct(
         long id,
@@ -26,6 +28,8 @@ public record WipProduct(
         ProductFields fields,
         Descriptions descriptions,
         Map<String, String> cleaned,
+        @JsonIgnore Map<String, String> sheetWritten,
+        Map<String, String> sheetKept,
         StepError error,
         List<String> warnings,
         List<String> missing,

@@ -93,12 +93,53 @@ class CrashRecoveryIT {
             assertThat(skuRows(google, "CRASH-G")).isEqualTo(1);
 
             ServerProcess second = server(google.env());
-            assertThat(product(second.api, id).path("next_step").asText()).isEqualTo("clean");
+            assertThat(product(second.api, id).path("next_step").asText()).as("finalize appends the finished row")
+                    .isEqualTo("finalize");
             JsonNode done = processUntilTaken(second.api, id);
             assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("ready");
             assertThat(skuRows(google, "CRASH-G")).as("the row the lost answer was about is found, not appended again")
                     .isEqualTo(1);
-            assertThat(started(product(second.api, id), "clean")).isEqualTo(2);
+            assertThat(started(product(second.api, id), "finalize")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void killed_between_the_sheet_read_and_the_write_leaves_one_row_for_a_new_and_a_known_sku() throws Exception {
+        try (FakeGoogle google = new FakeGoogle(dir)) {
+            google.sheets.addTab(FakeGoogle.SPREADSHEET_ID, "sinks", dev.wipflow.sheet.SheetColumns.ALL);
+            ServerProcess first = server(google.env());
+            long known = add(first.api, "CRASH-K");
+            assertThat(first.api.post("/api/sinks/wip/process-one", "{\"wip_id\":" + known + "}").json()
+                    .path("status").asText()).isEqualTo("ready");
+            long fresh = add(first.api, "CRASH-N");
+            int writesBefore = google.sheets.writes();
+
+            shop.delay(PAGE, 120_000); // read done, the page hangs: the write has not happened
+            int hits = shop.hits();
+            CompletableFuture<Reply> a = CompletableFuture.supplyAsync(
+                    () -> first.api.post("/api/sinks/wip/process-one", "{\"wip_id\":" + known + ",\"force\":true}"));
+            CompletableFuture<Reply> b = CompletableFuture.supplyAsync(
+                    () -> first.api.post("/api/sinks/wip/process-one", "{\"wip_id\":" + fresh + "}"));
+            Await.until(Duration.ofSeconds(30), "both pages to be requested", () -> shop.hits() >= hits + 2);
+            first.kill();
+            assertThat(a).failsWithin(Duration.ofSeconds(10));
+            assertThat(b).failsWithin(Duration.ofSeconds(10));
+            assertThat(google.sheets.writes()).as("nothing written between the read and the kill").isEqualTo(writesBefore);
+
+            shop.delay(PAGE, 0);
+            ServerProcess second = server(google.env());
+            for (long id : List.of(known, fresh)) {
+                assertThat(product(second.api, id).path("next_step").asText()).isEqualTo("extract");
+                JsonNode done = processUntilTaken(second.api, id);
+                assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("ready");
+            }
+            assertThat(skuRows(google, "CRASH-K")).isEqualTo(1);
+            assertThat(skuRows(google, "CRASH-N")).isEqualTo(1);
+            List<List<String>> rows = google.sheets.rows(FakeGoogle.SPREADSHEET_ID, "sinks");
+            int status = rows.get(0).indexOf("Status");
+            assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(status)).containsOnly("ready");
+            assertThat(product(second.api, known).path("row_num").asInt()).as("the known row is updated in place")
+                    .isEqualTo(2);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.function.IntPredicate;
  * {@code spreadsheets.batchUpdate} (addSheet, updateCells, includeSpreadsheetInResponse), {@code values.batchGet},
  * {@code values.batchUpdate} and {@code values.append}. Spreadsheets must be {@link #create}d (else 404); requests
  * need a Bearer token. Errors can be injected per call number; {@link #dropAppendAnswers} applies appends and then
- * drops the connection. Point {@code GOOGLE_SHEETS_ROOT_URL} at {@link #start()}'s URL.
+ * drops the connection. {@link #enforceQuota} makes it refuse calls over Google's per-minute quotas, reads (GET)
+ * and writes (the rest) counted apart, as Google does. Point {@code GOOGLE_SHEETS_ROOT_URL} at {@link #start()}'s URL.
  */
 public final class FakeSheetsApi extends FakeServer {
     private final Map<String, FakeGrid> spreadsheets = new LinkedHashMap<>();
@@ -30,6 +31,14 @@ public final class FakeSheetsApi extends FakeServer {
     private final CountDownLatch appendHeld = new CountDownLatch(1);
     private volatile int forbiddenStatus;
     private volatile int retryAfterSeconds = -1;
+    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger quotaRefusals = new AtomicInteger();
+    private final java.util.ArrayDeque<Long> readTimes = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> writeTimes = new java.util.ArrayDeque<>();
+    private volatile int readLimit;
+    private volatile int writeLimit;
+    private volatile long windowNanos;
 
     public synchronized FakeSheetsApi create(String spreadsheetId) {
         spreadsheets.putIfAbsent(spreadsheetId, new FakeGrid());
@@ -84,6 +93,59 @@ public final class FakeSheetsApi extends FakeServer {
         if (held != null) held.countDown();
     }
 
+    /**
+     * From now on at most {@code readsPerWindow} reads and {@code writesPerWindow} writes are answered in any
+     * {@code window} (sliding); a call over answers 429 as Google does, and is counted in {@link #quotaRefusals}.
+     * Google's quota is 60 and 60 a minute; tests scale the window down.
+     */
+    public synchronized FakeSheetsApi enforceQuota(int readsPerWindow, int writesPerWindow, Duration window) {
+        this.readLimit = readsPerWindow;
+        this.writeLimit = writesPerWindow;
+        this.windowNanos = window.toNanos();
+        readTimes.clear();
+        writeTimes.clear();
+        return this;
+    }
+
+    /** Calls refused because they were over the quota of {@link #enforceQuota}. */
+    public int quotaRefusals() {
+        return quotaRefusals.get();
+    }
+
+    /** Read calls (GET) answered or refused so far. */
+    public int reads() {
+        return reads.get();
+    }
+
+    /** Write calls (POST: batchUpdate, values.batchUpdate, append) answered or refused so far. */
+    public int writes() {
+        return writes.get();
+    }
+
+    /** The most reads and writes seen in any one window so far (sliding), once {@link #enforceQuota} is on. */
+    public synchronized int[] busiestWindow() {
+        return new int[] {busiestReads, busiestWrites};
+    }
+
+    private int busiestReads;
+    private int busiestWrites;
+
+    /** True when the call is within its quota (and counts it); false when it must be refused. */
+    private synchronized boolean withinQuota(boolean read) {
+        (read ? reads : writes).incrementAndGet();
+        if (windowNanos == 0) return true;
+        java.util.ArrayDeque<Long> times = read ? readTimes : writeTimes;
+        long now = System.nanoTime();
+        while (!times.isEmpty() && times.peekFirst() <= now - windowNanos) times.removeFirst();
+        if (times.size() >= (read ? readLimit : writeLimit)) {
+            quotaRefusals.incrementAndGet();
+            return false;
+        }
+        times.addLast(now);
+        if (read) busiestReads = Math.max(busiestReads, times.size()); else busiestWrites = Math.max(busiestWrites, times.size());
+        return true;
+    }
+
     /** Every call answers 403 (not shared with the service account). */
     public FakeSheetsApi forbidAll() {
         this.forbiddenStatus = 403;
@@ -118,6 +180,12 @@ public final class FakeSheetsApi extends FakeServer {
         }
         if (forbiddenStatus != 0) {
             error(ex, forbiddenStatus, "The caller does not have permission", "PERMISSION_DENIED");
+            return;
+        }
+        if (!withinQuota(ex.getRequestMethod().equals("GET"))) {
+            error(ex, 429, "Quota exceeded for quota metric '" + (ex.getRequestMethod().equals("GET") ? "Read" : "Write")
+                    + " requests' and limit '" + (ex.getRequestMethod().equals("GET") ? "Read" : "Write")
+                    + " requests per minute per user' of service 'sheets.googleapis.com'", "RESOURCE_EXHAUSTED");
             return;
         }
         if (failWhen.test(n)) {

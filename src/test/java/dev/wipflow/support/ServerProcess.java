@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Variables of the parent's environment that would change what wipflow talks to. */
     private static final List<String> CLEARED = List.of("PORT", "DATABASE_URL", "API_TOKEN", "GOOGLE_SHEETS_SPREADSHEET_ID",
             "GOOGLE_SHEETS_TAB", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_SHEETS_ROOT_URL", "SHEETS_CALLS_PER_MINUTE",
+            "SHEETS_READS_PER_MINUTE", "SHEETS_WRITES_PER_MINUTE", "SHEET_ROW_FIRST",
             "LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL", "APPS_SCRIPT_URL", "LEASE_SECONDS", "MAX_SECONDS", "CORS_ORIGINS",
             "FETCH_ALLOW_PRIVATE", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
