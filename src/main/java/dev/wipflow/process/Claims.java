@@ -90,9 +90,9 @@ final class Claims {
             }
             WipProduct p = found.get();
             switch (p.status()) {
-                case READY -> jobs.record(job.jobId(), result(p, true, null));
-                case REVIEW -> jobs.record(job.jobId(), result(p, false, "review: " + p.reviewReason()));
-                case CANCELLED -> jobs.record(job.jobId(), result(p, false, "cancelled"));
+                case READY -> jobs.record(job.jobId(), result(p, true, null, writtenDuring(job, p)));
+                case REVIEW -> jobs.record(job.jobId(), result(p, false, "review: " + p.reviewReason(), writtenDuring(job, p)));
+                case CANCELLED -> jobs.record(job.jobId(), result(p, false, "cancelled", null));
                 case FAILED -> failed.add(id);
                 default -> {
                     Optional<WipProduct> claimed = wips.claim(collection, id, token, now.plus(lease), now, false, false);
@@ -116,11 +116,20 @@ final class Claims {
 
     /** A product the job needs no work on, recorded as it stands. */
     /**
-     * The result of a job's product that is already finished — often by another caller of the same job whose own
-     * result is not recorded yet: it is recorded from the product as stored, its sheet write included.
+     * The result of a job's product that is already finished, recorded from the product as stored — often finished
+     * by another caller of the same job whose own result is not recorded yet.
      */
-    private static JobResult result(WipProduct p, boolean success, String error) {
+    private static JobResult result(WipProduct p, boolean success, String error, String sheetWrite) {
         return new JobResult(p.id(), p.sku(), p.rowNum(), success, ProcessResult.extracted(p), 0, error, p.status().id(),
-                p.sheetWrite());
+                sheetWrite);
+    }
+
+    /**
+     * The sheet write of a product finished while the job ran (another of its callers wrote the row); {@code null} for
+     * one finished before the job began, whose row this job did not write.
+     */
+    private static String writtenDuring(Job job, WipProduct p) {
+        boolean during = p.completedAt() != null && job.createdAt() != null && p.completedAt().isAfter(job.createdAt());
+        return during ? p.sheetWrite() : null;
     }
 }
