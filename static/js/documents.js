@@ -14,6 +14,7 @@ const path = (col, rest = '') => `/api/${encodeURIComponent(col)}/documents${res
 let doc = null; // the last answer about the document shown
 let file = null; // the file it came from (a PDF read over several requests is sent again)
 let changes = {}; // field -> column index, or null to drop it, as the person set them
+let remaps = 0; // corrections asked, so a slower answer to an older one is not shown
 let reading = null; // {controller, stopped, running} once a PDF is being read on
 
 export function mountDocuments() {
@@ -182,11 +183,14 @@ function show(answer) {
 /** A column corrected with its select: the preview is asked again with every correction so far. */
 async function remap(field, column) {
   changes = { ...changes, [field]: column };
+  const asked = ++remaps;
+  const shown = doc;
   showError(null);
   try {
-    show(await call('POST', path(state.collection, `/${doc.document_id}/preview`), { json: { mapping: changes } }));
+    const answer = await call('POST', path(state.collection, `/${doc.document_id}/preview`), { json: { mapping: changes } });
+    if (asked === remaps && doc === shown) show(answer); // only the answer to the latest correction, of this document
   } catch (e) {
-    showError(refusal(e));
+    if (asked === remaps) showError(refusal(e));
   }
 }
 

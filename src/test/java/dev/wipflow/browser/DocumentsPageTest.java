@@ -89,7 +89,7 @@ class DocumentsPageTest {
     }
 
     @Test
-    void a_dropped_purchase_order_is_previewed_a_column_corrected_and_its_items_imported_into_the_table() {
+    void a_dropped_purchase_order_is_previewed_a_column_corrected_and_its_items_imported_into_the_table() throws Exception {
         page.open("orders");
         drop(purchaseOrder(), "po-4711.xlsx", XLSX);
 
@@ -121,6 +121,37 @@ class DocumentsPageTest {
         assertThat(product.path("url").asText()).isEqualTo("https://supplier.example/p/4006381333931");
         assertThat(product.path("document_fields").path("cost").decimalValue()).isEqualByComparingTo("41.5");
         assertThat(product.path("document_fields").has("price")).isFalse();
+        page.screenshot("documents-imported");
+    }
+
+    @Test
+    void a_linesheet_after_its_order_only_enriches_the_orders_products() {
+        page.open("enrich");
+        drop(Workbooks.xlsx(new Tab("PO", List.of(
+                row("Item #", "Style", "Colour", "Qty", "Unit cost"),
+                row("ST100-BLK", "ST100", "Black", 5, 20),
+                row("ST200-RED", "ST200", "Red", 2, 30)))), "po.xlsx", XLSX);
+        page.waitFor(d -> previewSkus().size() == 2);
+        page.type("doc-template", "https://supplier.example/p/{sku}");
+        page.click("doc-import");
+        page.waitFor(d -> text("doc-imported").startsWith("Imported: 2 added"));
+
+        drop(Workbooks.xlsx(new Tab("Linesheet SS27", List.of(
+                row("Style No", "Name", "Wholesale", "RRP"),
+                row("ST100", "Linen shirt", 20, 59.95),
+                row("ST300", "Wool coat", 90, 249)))), "linesheet.xlsx", XLSX);
+        page.waitFor(d -> previewSkus().equals(List.of("ST100", "ST300")));
+        assertThat(browser.findElements(By.id("doc-imported"))).as("the last import's result is gone").isEmpty();
+        page.click("doc-enrich");
+        page.click("doc-import");
+
+        page.waitFor(d -> text("doc-imported").equals("Imported: 0 added, 1 updated, 1 skipped."));
+        assertThat(text("doc-result")).contains("no product with SKU or style number ST300");
+        assertThat(page.rows()).hasSize(2);
+        JsonNode black = api.product("enrich", idOf("enrich", "ST100-BLK")).path("document_fields");
+        assertThat(black.path("title").asText()).isEqualTo("Linen shirt");
+        assertThat(black.path("price").decimalValue()).isEqualByComparingTo("59.95");
+        assertThat(black.path("cost").decimalValue()).as("the order's cost stays").isEqualByComparingTo("20");
     }
 
     @Test
@@ -175,6 +206,16 @@ class DocumentsPageTest {
 
         drop("Colour,Qty\nRed,1\nBlue,2\n".getBytes(StandardCharsets.UTF_8), "colours.csv", "text/csv");
         page.waitFor(d -> text("doc-error").startsWith("The file cannot be used as it is: no column of the document looks like a SKU"));
+
+        Path large = tmp.resolve("large.csv");
+        byte[] line = "SKU-1,https://supplier.example/p/sku-1\n".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(large)) {
+            out.write("sku,url\n".getBytes(StandardCharsets.UTF_8));
+            for (long written = 0; written <= 10_000_000; written += line.length) out.write(line);
+        }
+        browser.findElement(By.id("doc-file")).sendKeys(large.toAbsolutePath().toString());
+        page.waitFor(d -> text("doc-error").startsWith("The file is too large: "));
+        assertThat(text("doc-error")).contains("at most");
         assertThat(browser.findElement(By.id("doc-found")).isDisplayed()).isFalse();
         assertThat(api.get("/api/refused/wip").status()).as("no collection was made").isEqualTo(404);
     }
@@ -213,7 +254,7 @@ class DocumentsPageTest {
     }
 
     @Test
-    void on_a_phone_390_px_wide_the_documents_part_fits_the_screen() {
+    void on_a_phone_390_px_wide_the_documents_part_fits_the_screen() throws Exception {
         try {
             browser.manage().window().setSize(new Dimension(390, 844));
             page.open("phone-doc");
@@ -227,6 +268,8 @@ class DocumentsPageTest {
                 Number right = (Number) page.script("return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
                 assertThat(right.doubleValue()).as(id + " fits the screen").isLessThanOrEqualTo(width);
             }
+            page.script("document.getElementById('documents-panel').scrollIntoView()");
+            page.screenshot("phone-documents");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1400));
         }
@@ -272,6 +315,7 @@ class DocumentsPageTest {
 
     /** Drops the file on the drop zone as a browser does: a drop event carrying it. */
     private void drop(byte[] bytes, String name, String type) {
+        page.waitFor(d -> d.findElement(By.id("doc-drop")).isDisplayed());
         page.script("const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
                 + " const dt = new DataTransfer(); dt.items.add(new File([bytes], arguments[1], {type: arguments[2]}));"
                 + " document.getElementById('doc-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
