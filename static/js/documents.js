@@ -14,6 +14,7 @@ const path = (col, rest = '') => `/api/${encodeURIComponent(col)}/documents${res
 let doc = null; // the last answer about the document shown
 let file = null; // the file it came from (a PDF read over several requests is sent again)
 let changes = {}; // field -> column index, or null to drop it, as the person set them
+let reads = 0; // documents sent, so only the answer about the latest is shown
 let remaps = 0; // corrections asked, so a slower answer to an older one is not shown
 let reading = null; // {controller, stopped, running} once a PDF is being read on
 
@@ -95,15 +96,18 @@ async function fromSheet() {
 }
 
 async function read(request) {
+  const asked = ++reads;
   fill('doc-summary', 'Reading…');
   fill('doc-result');
   showError(null);
   try {
     const answer = await request();
+    if (asked !== reads) return null; // another file was sent meanwhile
     changes = {};
     show(answer);
     return answer;
   } catch (e) {
+    if (asked !== reads) return null;
     show(null);
     fill('doc-summary');
     showError(refusal(e));
