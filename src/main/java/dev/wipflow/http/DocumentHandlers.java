@@ -75,6 +75,13 @@ public final class DocumentHandlers {
         ctx.json(view(documents.get(Requests.collection(ctx), Requests.id(ctx, "id"), BaseUrl.of(ctx))));
     }
 
+    /** The preview again with the mapping a person is correcting ({@code {mapping}}, as at import); nothing is kept. */
+    public void preview(Context ctx) {
+        String collection = Requests.collection(ctx);
+        long id = Requests.id(ctx, "id");
+        ctx.json(view(documents.get(collection, id, mapping(Requests.jsonObject(ctx)), BaseUrl.of(ctx))));
+    }
+
     public void sheet(Context ctx) {
         ctx.status(201).json(view(documents.fromSheet(Requests.collection(ctx))));
     }

@@ -44,6 +44,7 @@ public record Routes(WipHandlers wip, CorrectionHandlers corrections, ProcessHan
         r.post("/api/{c}/documents", documents::upload);
         r.post("/api/{c}/documents/sheet", documents::sheet);
         r.get("/api/{c}/documents/{id}", documents::get);
+        r.post("/api/{c}/documents/{id}/preview", documents::preview);
         r.post("/api/{c}/documents/{id}/import", documents::importDocument);
         r.post("/api/{c}/documents/{id}/continue", documents::resume);
         r.get("/api/{c}/documents/{id}/images/{n}", documentImages::get);

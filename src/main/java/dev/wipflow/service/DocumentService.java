@@ -78,8 +78,13 @@ public final class DocumentService {
     }
 
     public Preview get(String collection, long id, String baseUrl) {
+        return get(collection, id, Map.of(), baseUrl);
+    }
+
+    /** The stored document read again with a person's corrections (field → column, -1 drops it), nothing changed. */
+    public Preview get(String collection, long id, Map<String, Integer> changes, String baseUrl) {
         DocumentStore.Stored d = stored(collection, id);
-        return new Preview(d, reading(d, Map.of(), baseUrl), pdfs.pages(collection, id).orElse(null));
+        return new Preview(d, reading(d, changes, baseUrl), pdfs.pages(collection, id).orElse(null));
     }
 
     /** The stored table read as {@link #reading(DocumentStore.Stored, Map)}, a PDF's items with their pictures. */

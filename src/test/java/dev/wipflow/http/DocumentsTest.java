@@ -305,6 +305,30 @@ class DocumentsTest {
     }
 
     @Test
+    void a_corrected_mapping_is_previewed_without_changing_the_document_or_adding_anything() {
+        JsonNode detected = upload("remap", purchaseOrder(), XLSX, "").json();
+        long doc = detected.path("document_id").asLong();
+
+        Reply r = api.post("/api/remap/documents/" + doc + "/preview", "{\"mapping\":{\"title\":2, \"gtin\":null}}");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode m = r.json().path("mapping");
+        assertThat(m.path("title").path("column").asInt()).isEqualTo(2);
+        assertThat(m.path("title").path("by").asText()).isEqualTo("given");
+        assertThat(m.has("gtin")).isFalse();
+        assertThat(m.has("option:Color")).as("the column now holds the title").isFalse();
+        JsonNode first = r.json().path("preview").path(0).path("fields");
+        assertThat(first.path("title").asText()).isEqualTo("Chrome");
+        assertThat(first.has("gtin")).isFalse();
+        assertThat(api.get("/api/remap/documents/" + doc).json().path("mapping")).isEqualTo(detected.path("mapping"));
+
+        assertThat(api.post("/api/remap/documents/" + doc + "/preview", "{\"mapping\":{\"title\":\"Colour\"}}").status()).isEqualTo(422);
+        assertThat(api.post("/api/remap/documents/" + doc + "/preview", "{\"mapping\":").status()).isEqualTo(400);
+        assertThat(api.post("/api/remap/documents/999/preview", "{}").status()).isEqualTo(404);
+        assertThat(api.products("remap")).isEmpty();
+    }
+
+    @Test
     void a_failed_import_adds_nothing() {
         long doc = upload("fail", purchaseOrder(), XLSX, "").json().path("document_id").asLong();
         Reply badTemplate = api.post("/api/fail/documents/" + doc + "/import", "{\"url_template\":\"ftp://x/{sku}\"}");
