@@ -131,6 +131,24 @@ class DeployKitTest {
         assertThat(opts).doesNotContain("-Xmx");
     }
 
+    /**
+     * The image starts from a class-data archive that a training start of the copied jar wrote, before the image
+     * drops root (the archive is in /app), and the JVM is told to use exactly that file.
+     */
+    @Test
+    void theImageStartsFromAClassDataArchiveItsTrainingStartWrote() {
+        Stage run = finalStage();
+        int copy = run.indexOf("COPY", jar);
+        int training = run.indexOf("RUN", "-XX:ArchiveClassesAtExit=");
+        assertThat(training).as("a training start").isGreaterThan(copy);
+        assertThat(run.indexOf("USER", "")).isGreaterThan(training);
+        String trainingRun = run.all("RUN").stream().filter(r -> r.contains("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
+        Matcher archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(trainingRun);
+        assertThat(archive.find()).isTrue();
+        assertThat(trainingRun).contains("-jar /app/").contains(HEALTH).contains("kill ");
+        assertThat(finalStage().env().get("JDK_JAVA_OPTIONS")).contains("-XX:SharedArchiveFile=" + archive.group(1));
+    }
+
     @Test
     void dockerignoreLetsThroughWhatTheBuildCopiesAndNothingSecret() throws IOException {
         List<String> rules = read(".dockerignore").lines().map(String::strip)
