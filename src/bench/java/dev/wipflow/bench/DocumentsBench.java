@@ -88,8 +88,19 @@ final class DocumentsBench {
             m.put("load_average", loadAverage());
             m.put("added", imported.path("added").asInt());
             out.put("rows_20000", m);
-            out.put("memory", Map.of("peak_rss_mb_after_previews", Stats.round(peakAfterPreview),
-                    "peak_rss_mb", Stats.round(w.peakRssMb()), "rss_mb", Stats.round(w.rssMb())));
+            Map<String, Object> memory = new java.util.LinkedHashMap<>();
+            memory.put("peak_rss_mb_after_previews", Stats.round(peakAfterPreview));
+            memory.put("peak_rss_mb", Stats.round(w.peakRssMb()));
+            memory.put("rss_mb", Stats.round(w.rssMb()));
+            w.box.ifPresent(b -> {
+                memory.put("box", b.kind());
+                memory.put("box_limit_mb", Stats.round(b.limitMb()));
+                memory.put("box_peak_mb", Stats.round(b.peakMb()));
+                memory.put("box_times_at_limit", b.timesAtLimit());
+            });
+            Map<String, Object> nmt = w.nativeMemory();
+            if (!nmt.isEmpty()) memory.put("native_memory_committed_mb", nmt);
+            out.put("memory", memory);
             check(w.process.isAlive(), "wipflow died; see " + dir.resolve("server.log"));
         }
         return out;
