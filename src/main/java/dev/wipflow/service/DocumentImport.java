@@ -5,6 +5,7 @@ import dev.wipflow.document.DocumentReading;
 import dev.wipflow.document.Enrichment;
 import dev.wipflow.document.RowSkipped;
 import dev.wipflow.store.DocumentStore;
+import dev.wipflow.store.DocumentProducts;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.ItemRules;
@@ -59,7 +60,7 @@ public final class DocumentImport {
         if (!reading.mapping().has("sku")) throw DomainException.invalid("the mapping has no sku column", Map.of());
         Instant now = clock.instant();
         return wips.jdbi().inTransaction(h -> {
-            Map<String, WipProduct> existing = wips.bySku(h, collection);
+            Map<String, WipProduct> existing = DocumentProducts.bySku(h, collection);
             List<RowSkipped> skipped = new ArrayList<>(reading.skipped());
             int[] counts = {0, 0}; // added, updated
             if (request.enrich()) {
@@ -79,12 +80,12 @@ public final class DocumentImport {
                     if (targets.isEmpty()) skipped.add(new RowSkipped(item.row(), "no product with SKU or style number " + item.sku()));
                     for (WipProduct p : targets) {
                         busy(p, now);
-                        wips.setDocumentFields(h, p.id(), Enrichment.merge(p.documentFields(), item.values()), now);
+                        DocumentProducts.setDocumentFields(h, p.id(), Enrichment.merge(p.documentFields(), item.values()), now);
                         counts[1]++;
                     }
                 });
             } else {
-                List<WipStore.DocumentProduct> batch = new ArrayList<>(BATCH);
+                List<DocumentProducts.DocumentProduct> batch = new ArrayList<>(BATCH);
                 reading.forEachItem(item -> {
                     String url = item.url() != null ? item.url() : fromTemplate(request.urlTemplate(), item.sku());
                     WipProduct old = existing.get(item.sku());
@@ -92,20 +93,20 @@ public final class DocumentImport {
                     if (problem != null) {
                         skipped.add(new RowSkipped(item.row(), problem));
                     } else if (old == null) {
-                        batch.add(new WipStore.DocumentProduct(item.sku(), url, item.values()));
+                        batch.add(new DocumentProducts.DocumentProduct(item.sku(), url, item.values()));
                         counts[0]++;
                         if (batch.size() == BATCH) {
-                            wips.insertAll(h, collection, batch, now);
+                            DocumentProducts.insertAll(h, collection, batch, now);
                             batch.clear();
                         }
                     } else {
                         busy(old, now);
-                        wips.setDocumentFields(h, old.id(), item.values(), now);
+                        DocumentProducts.setDocumentFields(h, old.id(), item.values(), now);
                         if (!old.url().equals(url)) wips.replaceUrl(h, old.id(), url, now);
                         counts[1]++;
                     }
                 });
-                wips.insertAll(h, collection, batch, now);
+                DocumentProducts.insertAll(h, collection, batch, now);
             }
             store.imported(h, id, now);
             skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** WIP products in the database: reads, edits, and the lease that keeps concurrent callers apart. */
 public final class WipStore {
@@ -125,37 +124,6 @@ public final class WipStore {
     public void setPriority(Handle h, long id, int priority, Instant now) {
         h.createUpdate("UPDATE wip_products SET priority = :priority, updated_at = :now WHERE id = :id")
                 .bind("priority", priority).bind("id", id).bind("now", now.toEpochMilli()).execute();
-    }
-
-    /** A product from a supplier's document: its SKU, URL (empty: processed from the document's values alone) and values. */
-    public record DocumentProduct(String sku, String url, ProductFields documentFields) {
-    }
-
-    /** Adds products from a document, in batches of one prepared statement (a 20 000-row import is 40 round trips). */
-    public void insertAll(Handle h, String collection, List<DocumentProduct> products, Instant now) {
-        if (products.isEmpty()) return;
-        PreparedBatch batch = h.prepareBatch("INSERT INTO wip_products (collection, sku, url, status, document_fields,"
-                + " created_at, updated_at) VALUES (:c, :sku, :url, 'pending', :doc, :now, :now)");
-        for (DocumentProduct p : products) {
-            batch.bind("c", collection).bind("sku", p.sku()).bind("url", p.url()).bind("doc", Json.write(p.documentFields()))
-                    .bind("now", now.toEpochMilli()).add();
-        }
-        batch.execute();
-        batch.close();
-    }
-
-    /** New document values for a product; its work so far stands (the next extraction uses them). */
-    public void setDocumentFields(Handle h, long id, ProductFields documentFields, Instant now) {
-        h.createUpdate("UPDATE wip_products SET document_fields = :doc, updated_at = :now WHERE id = :id")
-                .bind("doc", Json.write(documentFields)).bind("id", id).bind("now", now.toEpochMilli()).execute();
-    }
-
-    /** Every product of a collection by SKU, for matching a whole document in one read. */
-    public Map<String, WipProduct> bySku(Handle h, String collection) {
-        Map<String, WipProduct> out = new LinkedHashMap<>();
-        h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c ORDER BY id")
-                .bind("c", collection).map(WipRows::map).forEach(p -> out.put(p.sku(), p));
-        return out;
     }
 
     /** A new URL for an existing product: its work starts over. */
