@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.document.PdfMaker;
+import dev.wipflow.document.PurchaseOrders;
 import dev.wipflow.support.Api;
 import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Running;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PdfDocumentsTest {
     static final String PDF = "application/pdf";
-    private static final float[] PO_COLUMNS = {50, 130, 330, 390, 470};
+    private static final float[] PO_COLUMNS = PurchaseOrders.COLUMNS;
     private static final float[] SHEET_COLUMNS = {150, 220, 340, 420, 490};
     private static final Color[] STYLE_COLOURS = {
             new Color(0x11, 0x22, 0xCC), new Color(0x22, 0xAA, 0x33), new Color(0xEE, 0xCC, 0x11),
@@ -278,41 +279,11 @@ class PdfDocumentsTest {
     // --- the documents, as suppliers' systems print them
 
     private static byte[] onePageOrder() {
-        PdfMaker pdf = new PdfMaker();
-        PdfMaker.Page page = pdf.page()
-                .text(50, 60, 16, "PURCHASE ORDER")
-                .text(50, 85, "Acme Bathware Ltd").text(400, 85, "PO 4711")
-                .text(400, 100, "Date: 2026-11-30");
-        page.row(140, PO_COLUMNS, "Item #", "Description", "Qty", "Unit cost", "Amount");
-        poLine(page, 160, "BM-100", "Basin mixer chrome", "4", "42.50", "170.00");
-        poLine(page, 175, "WC-200", "Wall-hung toilet", "2", "189.00", "378.00");
-        poLine(page, 190, "SH-300", "Shower head 250 mm with", "6", "31.00", "186.00");
-        page.text(130, 202, "anti-lime nozzles");
-        poLine(page, 220, "TR-400", "Towel rail", "10", "50.00", "500.00");
-        page.text(390, 250, "Total").right(520, 250, "1,234.00");
-        page.text(50, 800, "Thank you for your business");
-        return pdf.bytes();
+        return PurchaseOrders.onePage();
     }
 
-    /** Three pages of three articles, each with the letterhead, the column header and "Page n of 3"; totals at the end. */
     private static byte[] threePageOrder() {
-        PdfMaker pdf = new PdfMaker();
-        for (int p = 0; p < 3; p++) {
-            PdfMaker.Page page = pdf.page().text(50, 40, 14, "Acme Bathware Ltd");
-            if (p == 0) page.text(50, 60, "Purchase order 4711").text(400, 60, "Delivery: 2026-12-15");
-            page.row(100, PO_COLUMNS, "Item #", "Description", "Qty", "Unit cost", "Amount");
-            for (int i = 1; i <= 3; i++) {
-                int n = p * 3 + i;
-                poLine(page, 105 + i * 16, "A-" + (100 + n), "Article " + n, String.valueOf(n), "10.00", n + "0.00");
-            }
-            if (p == 2) {
-                page.text(390, 200, "Subtotal").right(520, 200, "450.00");
-                page.text(390, 215, "VAT 20%").right(520, 215, "90.00");
-                page.text(390, 230, "Total").right(520, 230, "540.00");
-            }
-            page.text(270, 810, "Page " + (p + 1) + " of " + 3);
-        }
-        return pdf.bytes();
+        return PurchaseOrders.threePages();
     }
 
     /**
@@ -350,10 +321,6 @@ class PdfDocumentsTest {
         return image;
     }
 
-    private static void poLine(PdfMaker.Page page, float top, String code, String description, String qty, String cost,
-                               String amount) {
-        page.text(50, top, code).text(130, top, description).right(350, top, qty).right(440, top, cost).right(520, top, amount);
-    }
 
     // --- talking to wipflow
 
