@@ -42,6 +42,7 @@ import dev.wipflow.http.WipHandlers;
 import dev.wipflow.json.Json;
 import dev.wipflow.llm.ChatClient;
 import dev.wipflow.llm.LlmFieldFiller;
+import dev.wipflow.net.Http;
 import dev.wipflow.pipeline.CleanStep;
 import dev.wipflow.pipeline.DescribeStep;
 import dev.wipflow.pipeline.ExtractStep;
@@ -124,9 +125,9 @@ public final class App implements AutoCloseable {
     /** Started with the clock every part takes "now" from (tests give one whose time they control). */
     public static App start(Config config, Clock clock) {
         Database db = Database.open(config.databaseUrl(), clock);
-        OkHttpClient http = new OkHttpClient.Builder()
+        Http http = Http.of(new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(60)).build();
+                .callTimeout(Duration.ofSeconds(60)));
 
         WipStore wips = new WipStore(db.jdbi(), db.dialect());
         EventStore events = new EventStore(db.jdbi(), clock);

@@ -133,7 +133,8 @@ class DeployKitTest {
 
     /**
      * The image starts from a class-data archive that a training start of the copied jar wrote, before the image
-     * drops root (the archive is in /app), and the JVM is told to use exactly that file.
+     * drops root (the archive is in /app), and the JVM is told to use exactly that file. The training runs with the
+     * image's JVM flags and processes demo products, so the first product after a start finds its classes archived.
      */
     @Test
     void theImageStartsFromAClassDataArchiveItsTrainingStartWrote() {
@@ -146,7 +147,13 @@ class DeployKitTest {
         Matcher archive = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(trainingRun);
         assertThat(archive.find()).isTrue();
         assertThat(trainingRun).contains("-jar /app/").contains(HEALTH).contains("kill ");
-        assertThat(finalStage().env().get("JDK_JAVA_OPTIONS")).contains("-XX:SharedArchiveFile=" + archive.group(1));
+        String options = finalStage().env().get("JDK_JAVA_OPTIONS");
+        assertThat(options).contains("-XX:SharedArchiveFile=" + archive.group(1));
+        for (String flag : options.split("\\s+")) {
+            if (!flag.startsWith("-XX:SharedArchiveFile=")) assertThat(trainingRun).as("trained with the flags it runs with").contains(flag);
+        }
+        assertThat(trainingRun).as("the training processes products, so their classes are archived too")
+                .contains("--demo").contains("/api/demo/wip/process-one");
     }
 
     @Test

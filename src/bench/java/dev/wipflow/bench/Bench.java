@@ -43,7 +43,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/wipflow.jar");
-        Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
+        Path out = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
         Path work = out.resolve("run");
         delete(work);
         Files.createDirectories(work);
@@ -86,36 +86,64 @@ public final class Bench {
     /**
      * What an instance stopped when idle costs its first caller: three starts on one database of waiting products,
      * each timed from {@code ProcessBuilder.start()} to the first {@code /api/health}, then the first
-     * {@code process-one} after the start against the median of the next twenty (warm) ones.
+     * {@code process-one} after the start against the median of the next twenty (warm) ones. Once with no JVM flag,
+     * once as the container image starts: the Dockerfile's flags and a class-data archive that its training run
+     * (the demo collection, three products) wrote.
      */
     private void coldStart() throws Exception {
         fakes.latency(ZERO, ZERO, ZERO, ZERO);
-        int starts = 3, warm = 20;
         Path dir = work.resolve("cold");
         try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of())) {
-            new Driver(w.base).add("cold", "C", starts * (warm + 1), fakes::page);
+            new Driver(w.base).add("cold", "C", 2 * COLD_STARTS * (COLD_WARM + 1), fakes::page);
         }
+        Map<String, Object> plain = starts(dir, List.of());
+        results.put("cold_start", plain);
+        results.put("memory_cold_start", plain.remove("memory"));
+
+        List<String> image = Dockerfile.jvmFlags(Path.of("Dockerfile"));
+        Path archive = work.resolve("cold-image").resolve("wipflow.jsa").toAbsolutePath();
+        List<String> training = new ArrayList<>(image);
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (WipflowProcess w = WipflowProcess.start(jar, work.resolve("cold-image").resolve("training"), Map.of(),
+                training, List.of("--demo"))) {
+            Driver d = new Driver(w.base);
+            for (int i = 0; i < 3; i++) d.post("/api/demo/wip/process-one", Map.of());
+        }
+        List<String> withArchive = new ArrayList<>(image);
+        withArchive.add("-XX:SharedArchiveFile=" + archive);
+        Map<String, Object> r = starts(dir, withArchive);
+        r.put("jvm_flags", withArchive);
+        r.put("archive_mb", Stats.round(Files.size(archive) / 1024.0 / 1024.0));
+        results.put("cold_start_image", r);
+    }
+
+    private static final int COLD_STARTS = 3, COLD_WARM = 20;
+
+    private Map<String, Object> starts(Path dir, List<String> jvmFlags) throws Exception {
         List<Double> health = new ArrayList<>(), first = new ArrayList<>(), warmMedians = new ArrayList<>();
-        for (int i = 0; i < starts; i++) {
-            try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of())) {
+        Map<String, Object> memory = Map.of();
+        for (int i = 0; i < COLD_STARTS; i++) {
+            try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of(), jvmFlags)) {
                 health.add(w.startup.toNanos() / 1e6);
                 Driver d = new Driver(w.base);
                 first.add(timedProcessOne(d));
                 List<Double> later = new ArrayList<>();
-                for (int k = 0; k < warm; k++) later.add(timedProcessOne(d));
+                for (int k = 0; k < COLD_WARM; k++) later.add(timedProcessOne(d));
                 warmMedians.add(Stats.of(later).p50());
-                results.put("memory_cold_start", memory(w));
+                memory = memory(w);
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("starts", starts);
+        r.put("starts", COLD_STARTS);
         r.put("health_ms", Stats.of(health).json());
         r.put("first_process_one_ms", Stats.of(first).json());
         r.put("warm_process_one_p50_ms", Stats.of(warmMedians).json());
         r.put("first_over_warm", Stats.round(Stats.of(first).p50() / Stats.of(warmMedians).p50()));
-        results.put("cold_start", r);
-        System.err.printf("[bench] cold start: health p50 %.0f ms, first process-one p50 %.1f ms, warm %.1f ms%n",
-                Stats.of(health).p50(), Stats.of(first).p50(), Stats.of(warmMedians).p50());
+        r.put("memory", memory);
+        System.err.printf("[bench] cold start %s: health p50 %.0f ms, first process-one p50 %.1f ms, warm %.1f ms%n",
+                jvmFlags.isEmpty() ? "(no JVM flag)" : jvmFlags, Stats.of(health).p50(), Stats.of(first).p50(),
+                Stats.of(warmMedians).p50());
+        return r;
     }
 
     private static double timedProcessOne(Driver d) {

@@ -77,6 +77,12 @@ final class Report {
         row("first process-one after a start / a warm one (medians)", fmt(num(map(cold, "first_process_one_ms"), "p50_ms"))
                 + " / " + fmt(num(map(cold, "warm_process_one_p50_ms"), "p50_ms")) + " ms = " + fmt(num(cold, "first_over_warm")),
                 "≤ 2×", ok(num(cold, "first_over_warm") <= 2));
+        Map<String, Object> image = map(r, "cold_start_image");
+        row("the same as the container image starts (the Dockerfile's flags and its class-data archive): start / "
+                + "first process-one / a warm one (medians)", fmt(num(map(image, "health_ms"), "p50_ms")) + " / "
+                + fmt(num(map(image, "first_process_one_ms"), "p50_ms")) + " / "
+                + fmt(num(map(image, "warm_process_one_p50_ms"), "p50_ms")) + " ms = " + fmt(num(image, "first_over_warm")) + "×",
+                "", "");
         Map<String, Object> start = map(r, "startup_ms");
         row("start → first /api/health, every start of the bench (p50 / max of " + (int) num(start, "n") + ")",
                 fmt(num(start, "p50_ms")) + " / " + fmt(num(start, "max_ms")) + " ms", "", "");

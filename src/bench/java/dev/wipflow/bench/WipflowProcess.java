@@ -55,6 +55,12 @@ final class WipflowProcess implements AutoCloseable {
     /** With JVM flags (the Dockerfile's, say); in the box and without flags the JVM sizes itself from the box. */
     static WipflowProcess start(Path jar, Path dir, Map<String, String> env, List<String> jvmFlags)
             throws IOException, InterruptedException {
+        return start(jar, dir, env, jvmFlags, List.of());
+    }
+
+    /** With arguments for wipflow itself ({@code --demo}). */
+    static WipflowProcess start(Path jar, Path dir, Map<String, String> env, List<String> jvmFlags, List<String> args)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
         Optional<MemoryBox> box = MemoryBox.create("wipflow-bench-" + port, BOX_MB);
@@ -63,6 +69,7 @@ final class WipflowProcess implements AutoCloseable {
         java.addAll(jvmFlags);
         if (NMT) java.add("-XX:NativeMemoryTracking=summary");
         java.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        java.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(box.map(b -> b.wrap(java)).orElse(java))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)

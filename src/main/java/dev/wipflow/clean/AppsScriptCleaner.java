@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wipflow.config.Config;
 import dev.wipflow.config.ConfigException;
 import dev.wipflow.net.AwaitedCall;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.jsoup.Jsoup;
@@ -27,19 +27,19 @@ public final class AppsScriptCleaner implements Cleaner {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final int MAX_REDIRECTS = 3;
     private final ObjectMapper json = new ObjectMapper();
-    private final OkHttpClient http;
+    private final Http http;
     private final HttpUrl url;
     private final Duration timeout;
 
-    public AppsScriptCleaner(OkHttpClient http, String url, Duration timeout) {
+    public AppsScriptCleaner(Http http, String url, Duration timeout) {
         HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
         if (parsed == null) throw new ConfigException("APPS_SCRIPT_URL must be the web app's https://script.google.com/.../exec URL");
-        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.http = http.derive(b -> b.followRedirects(false).followSslRedirects(false));
         this.url = parsed;
         this.timeout = timeout;
     }
 
-    public static AppsScriptCleaner fromConfig(Config config, OkHttpClient http) {
+    public static AppsScriptCleaner fromConfig(Config config, Http http) {
         return new AppsScriptCleaner(http, config.appsScriptUrl(), Duration.ofSeconds(90));
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
  * most evenly), a byte-order mark or none, UTF-8 or, when it is not valid UTF-8, Windows-1252 (Excel's plain "CSV").
  */
 public final class CsvTableReader implements TableReader {
-    private static final CsvMapper MAPPER = CsvMapper.builder().build();
     private static final char[] SEPARATORS = {',', ';', '\t', '|'};
 
     @Override
@@ -27,7 +26,7 @@ public final class CsvTableReader implements TableReader {
         String text = decode(document);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = MAPPER.readerForListOf(String.class)
+        try (MappingIterator<List<String>> it = Parser.MAPPER.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(text)) {
             while (it.hasNext()) {
                 if (rows.size() >= limits.maxRows()) throw Limits.tooManyRows(limits);
@@ -38,6 +37,11 @@ public final class CsvTableReader implements TableReader {
             throw DomainException.badInput("the CSV cannot be read: " + e.getMessage());
         }
         return List.of(new RawTable("CSV", rows));
+    }
+
+    /** Made when the first CSV is read, not when wipflow starts (Jackson's CSV module is hundreds of classes). */
+    private static final class Parser {
+        static final CsvMapper MAPPER = CsvMapper.builder().build();
     }
 
     static String decode(byte[] bytes) {

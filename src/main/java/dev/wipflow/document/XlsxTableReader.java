@@ -30,9 +30,10 @@ import org.xml.sax.XMLReader;
  * tree. Cell styles are not read (they would load XMLBeans' schema classes, megabytes of a small heap), so a number
  * is its stored value written out plainly (an EAN stays 13 digits, a price {@code 41.5}) and a date its serial number.
  *
- * <p>POI's own guards against hostile files are process-wide settings, set when this reader is made: a part that
- * inflates more than 100 times its compressed size or beyond 100 MB is a zip bomb, and no single allocation may
- * exceed 30 MB. POI's XML parsers refuse DTDs and external entities.
+ * <p>POI's own guards against hostile files are process-wide settings, set before the first workbook is opened (not
+ * when wipflow starts: loading POI then would cost every cold start): a part that inflates more than 100 times its
+ * compressed size or beyond 100 MB is a zip bomb, and no single allocation may exceed 30 MB. POI's XML parsers refuse
+ * DTDs and external entities.
  */
 public final class XlsxTableReader implements TableReader {
     static final double MIN_INFLATE_RATIO = 0.01;
@@ -40,10 +41,17 @@ public final class XlsxTableReader implements TableReader {
     static final int MAX_ALLOCATION = 30_000_000;
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?E[+-]?\\d+$|^-?\\d+\\.0+$");
 
-    public XlsxTableReader() {
-        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-        IOUtils.setByteArrayMaxOverride(MAX_ALLOCATION);
+    /** POI's guards, set once when this class is first initialised: before any workbook is opened. */
+    private static final class Guards {
+        static {
+            ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+            IOUtils.setByteArrayMaxOverride(MAX_ALLOCATION);
+        }
+
+        static void set() {
+            // the static initialiser has run
+        }
     }
 
     /**
@@ -65,6 +73,7 @@ public final class XlsxTableReader implements TableReader {
     }
 
     private List<RawTable> read(Path file, DocumentLimits limits) {
+        Guards.set();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
+import dev.wipflow.net.Http;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.brotli.BrotliInterceptor;
@@ -36,30 +36,31 @@ public final class SafeFetcher implements PageFetcher, ImageProbe {
     private static final String ACCEPT_IMAGE = "image/avif,image/webp,image/apng,image/*,*/*;q=0.8";
     private static final String ACCEPT_JSON = "application/json,text/javascript;q=0.9,*/*;q=0.5";
 
-    private final OkHttpClient client;
+    private final Http client;
     private final boolean allowPrivate;
     private final FetchLimits limits;
     private final Set<String> trustedHosts;
 
-    public SafeFetcher(OkHttpClient base, boolean allowPrivate, FetchLimits limits) {
+    public SafeFetcher(Http base, boolean allowPrivate, FetchLimits limits) {
         this(base, allowPrivate, limits, Set.of());
     }
 
     /** {@code trustedHosts} may resolve to local addresses even when private ones are refused (a mirror; tests). */
-    public SafeFetcher(OkHttpClient base, boolean allowPrivate, FetchLimits limits, Set<String> trustedHosts) {
+    public SafeFetcher(Http base, boolean allowPrivate, FetchLimits limits, Set<String> trustedHosts) {
         this.allowPrivate = allowPrivate;
         this.limits = limits;
         this.trustedHosts = Set.copyOf(trustedHosts);
-        OkHttpClient.Builder b = base.newBuilder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(true)
-                .connectTimeout(limits.connectTimeout())
-                .readTimeout(limits.readTimeout())
-                .callTimeout(limits.totalTimeout())
-                .addInterceptor(BrotliInterceptor.INSTANCE);
-        if (!allowPrivate) b.dns(new GuardedDns(base.dns(), this.trustedHosts));
-        this.client = b.build();
+        this.client = base.derive(b -> {
+            b.followRedirects(false)
+                    .followSslRedirects(false)
+                    .retryOnConnectionFailure(true)
+                    .connectTimeout(limits.connectTimeout())
+                    .readTimeout(limits.readTimeout())
+                    .callTimeout(limits.totalTimeout())
+                    .addInterceptor(BrotliInterceptor.INSTANCE);
+            if (!allowPrivate) b.dns(new GuardedDns(base.dns(), this.trustedHosts));
+            return b;
+        });
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import dev.wipflow.net.Http;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -30,7 +30,7 @@ public final class ChatClient {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final int TRIES = 3;
     private final ObjectMapper json = new ObjectMapper();
-    private final OkHttpClient http;
+    private final Http http;
     private final HttpUrl endpoint;
     private final String apiKey;
     private final String model;
@@ -52,7 +52,7 @@ public final class ChatClient {
     private static final Pattern FORMAT_REFUSED = Pattern.compile(
             "(?i)response_format|json_schema|json_object|structured output|json mode|schema");
 
-    public ChatClient(OkHttpClient http, String baseUrl, String apiKey, String model, Duration timeout,
+    public ChatClient(Http http, String baseUrl, String apiKey, String model, Duration timeout,
             Duration firstBackoff) {
         this.http = http;
         this.endpoint = endpoint(baseUrl);
@@ -63,7 +63,7 @@ public final class ChatClient {
     }
 
     /** The client of {@code LLM_*}, or a {@link ConfigException} when {@code LLM_BASE_URL} is not a URL. */
-    public static ChatClient fromConfig(Config config, OkHttpClient http) {
+    public static ChatClient fromConfig(Config config, Http http) {
         return new ChatClient(http, config.llmBaseUrl(), config.llmApiKey(), config.llmModel(), Duration.ofSeconds(120),
                 Duration.ofSeconds(1));
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -54,7 +53,7 @@ public final class AwaitedCall {
     }
 
     /** The answer, or an IOException (timeouts included) when none came within {@code timeout}. */
-    public static Answer run(OkHttpClient http, Request request, Duration timeout, RunContext ctx) throws IOException {
+    public static Answer run(Call.Factory http, Request request, Duration timeout, RunContext ctx) throws IOException {
         Duration limit = ctx.cap(timeout);
         if (limit.toMillis() <= 0) {
             throw new BudgetSpent("the request's time ran out before calling " + request.url().host());

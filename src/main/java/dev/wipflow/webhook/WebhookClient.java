@@ -3,9 +3,9 @@ package dev.wipflow.webhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.wipflow.net.Http;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -18,13 +18,13 @@ import okhttp3.Response;
 public final class WebhookClient {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-    private final OkHttpClient http;
+    private final Http http;
     private final HttpUrl url;
     private final String secret;
 
-    public WebhookClient(OkHttpClient shared, String url, String secret) {
-        this.http = shared.newBuilder().followRedirects(false).followSslRedirects(false)
-                .connectTimeout(Duration.ofSeconds(2)).readTimeout(TIMEOUT).callTimeout(TIMEOUT).build();
+    public WebhookClient(Http shared, String url, String secret) {
+        this.http = shared.derive(b -> b.followRedirects(false).followSslRedirects(false)
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(TIMEOUT).callTimeout(TIMEOUT));
         this.url = HttpUrl.get(url);
         this.secret = secret;
     }

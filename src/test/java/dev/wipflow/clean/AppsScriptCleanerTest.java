@@ -1,5 +1,6 @@
 package dev.wipflow.clean;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class AppsScriptCleanerTest {
     @BeforeEach
     void start() {
         script.start();
-        cleaner = new AppsScriptCleaner(new OkHttpClient(), script.execUrl(), Duration.ofSeconds(10));
+        cleaner = new AppsScriptCleaner(Http.of(new OkHttpClient.Builder()), script.execUrl(), Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class AppsScriptCleanerTest {
 
     @Test
     void a_wrong_url_is_a_clear_failure() {
-        AppsScriptCleaner wrong = new AppsScriptCleaner(new OkHttpClient(), script.url() + "/macros/s/X/dev",
+        AppsScriptCleaner wrong = new AppsScriptCleaner(Http.of(new OkHttpClient.Builder()), script.url() + "/macros/s/X/dev",
                 Duration.ofSeconds(10));
         assertThatThrownBy(() -> wrong.cleanInSheet("sheet-1", "sinks", 7, "S-1", RunContext.unbounded()))
                 .isInstanceOf(StepFailure.class).hasMessageContaining("answered 405: Script function not found");

@@ -1,5 +1,6 @@
 package dev.wipflow.describe;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class LlmDescriberTest {
     @BeforeEach
     void start() {
         llm.start();
-        describer = new LlmDescriber(new ChatClient(new OkHttpClient(), llm.baseUrl(), "k", "m", Duration.ofSeconds(10),
+        describer = new LlmDescriber(new ChatClient(Http.of(new OkHttpClient.Builder()), llm.baseUrl(), "k", "m", Duration.ofSeconds(10),
                 Duration.ofMillis(10)));
     }
 

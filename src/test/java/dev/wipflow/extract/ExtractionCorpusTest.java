@@ -1,5 +1,7 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.Http;
+import okhttp3.OkHttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +23,7 @@ class ExtractionCorpusTest {
     private static final List<String> REQUIRED = List.of("title", "price", "currency", "images", "brand", "sku");
     private static final List<String> INFORMATIONAL = List.of("compare_at_price", "category");
 
-    private final ProductExtractor extractor = new ProductExtractor(new SafeFetcher(new okhttp3.OkHttpClient(), false,
+    private final ProductExtractor extractor = new ProductExtractor(new SafeFetcher(Http.of(new OkHttpClient.Builder()), false,
             FetchLimits.DEFAULT), FieldFiller.NONE);
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.fakes.FakeVariantShop;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The image check with the real fetcher over HTTP, against pictures that load, are missing, are pages or hang. */
 class ImageCheckTest {
     private final FakeVariantShop shop = new FakeVariantShop();
-    private final ImageCheck check = new ImageCheck(new SafeFetcher(new OkHttpClient(), true, FetchLimits.DEFAULT));
+    private final ImageCheck check = new ImageCheck(new SafeFetcher(Http.of(new OkHttpClient.Builder()), true, FetchLimits.DEFAULT));
 
     @BeforeEach
     void start() {

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.run.RunContext;
@@ -44,7 +45,7 @@ class MicrodataVariantsTest {
 
     @Test
     void the_sku_of_a_microdata_group_gets_its_own_price_stock_and_size() {
-        ProductFields f = new ProductExtractor(new SafeFetcher(new OkHttpClient(), true, FetchLimits.DEFAULT), FieldFiller.NONE)
+        ProductFields f = new ProductExtractor(new SafeFetcher(Http.of(new OkHttpClient.Builder()), true, FetchLimits.DEFAULT), FieldFiller.NONE)
                 .extract(server.url("/oak-shelf"), "os 90", RunContext.unbounded());
         assertThat(f.title()).isEqualTo("Oak Shelf");
         assertThat(f.price()).isEqualByComparingTo("69.00");

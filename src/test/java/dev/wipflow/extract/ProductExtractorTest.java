@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ProductExtractorTest {
-    private final SafeFetcher fetcher = new SafeFetcher(new OkHttpClient(), true, FetchLimits.DEFAULT);
+    private final SafeFetcher fetcher = new SafeFetcher(Http.of(new OkHttpClient.Builder()), true, FetchLimits.DEFAULT);
     private TestServer server;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.wipflow.extract;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class SafeFetcherTest {
     private static final FetchLimits FAST = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(1),
             Duration.ofSeconds(2), 5L << 20, 5);
 
-    private final OkHttpClient base = new OkHttpClient.Builder().dns(new FakeDns()).build();
+    private final Http base = Http.of(new OkHttpClient.Builder().dns(new FakeDns()));
     private final RunContext ctx = RunContext.unbounded();
     private TestServer server;
 

@@ -1,5 +1,6 @@
 package dev.wipflow.llm;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ChatClientTest {
     static final String KEY = "sk-test-secret-123";
     final FakeLlm llm = new FakeLlm();
-    final OkHttpClient http = new OkHttpClient();
+    final Http http = Http.of(new OkHttpClient.Builder());
     ChatClient chat;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.wipflow.llm;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class LlmFieldFillerTest {
     @BeforeEach
     void start() {
         llm.start();
-        filler = new LlmFieldFiller(new ChatClient(new OkHttpClient(), llm.baseUrl(), "k", "m", Duration.ofSeconds(10),
+        filler = new LlmFieldFiller(new ChatClient(Http.of(new OkHttpClient.Builder()), llm.baseUrl(), "k", "m", Duration.ofSeconds(10),
                 Duration.ofMillis(10)));
     }
 

@@ -1,5 +1,6 @@
 package dev.wipflow.sheet;
 
+import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.clean.AppsScriptCleaner;
@@ -29,7 +30,7 @@ class InSheetCleaningTest {
                 return Map.of("ok", true, "changed", java.util.List.of("Title"));
             });
             GoogleSheet sheet = fx.sheet();
-            AppsScriptCleaner cleaner = new AppsScriptCleaner(new OkHttpClient(), script.execUrl(), Duration.ofSeconds(5));
+            AppsScriptCleaner cleaner = new AppsScriptCleaner(Http.of(new OkHttpClient.Builder()), script.execUrl(), Duration.ofSeconds(5));
             RunContext ctx = RunContext.unbounded();
 
             Optional<Integer> found = sheet.findRow("sinks", "S-1", ctx);
