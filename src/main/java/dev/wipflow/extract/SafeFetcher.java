@@ -1,6 +1,7 @@
 package dev.wipflow.extract;
 
 import dev.wipflow.net.AwaitedCall;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.BudgetSpent;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import dev.wipflow.net.Http;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.brotli.BrotliInterceptor;

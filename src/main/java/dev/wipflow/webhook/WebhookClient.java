@@ -1,9 +1,9 @@
 package dev.wipflow.webhook;
 
+import dev.wipflow.net.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import dev.wipflow.net.Http;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;

@@ -1,10 +1,10 @@
 package dev.wipflow.clean;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wipflow.fakes.FakeAppsScript;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import java.time.Duration;

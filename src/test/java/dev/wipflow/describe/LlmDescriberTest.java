@@ -1,11 +1,11 @@
 package dev.wipflow.describe;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wipflow.fakes.FakeLlm;
 import dev.wipflow.llm.ChatClient;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import dev.wipflow.wip.Descriptions;

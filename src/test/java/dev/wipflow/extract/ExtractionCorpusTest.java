@@ -1,11 +1,10 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.net.Http;
-import okhttp3.OkHttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wipflow.net.Http;
 import dev.wipflow.wip.ProductFields;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** Runs the extractor over every fixture page and checks each field against {@code pages/expected.json}. */

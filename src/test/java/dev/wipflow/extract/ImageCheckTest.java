@@ -1,9 +1,9 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.fakes.FakeVariantShop;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.wip.ProductFields;
 import java.time.Duration;

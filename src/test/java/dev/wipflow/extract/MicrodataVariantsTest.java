@@ -1,8 +1,8 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Variant;

@@ -1,9 +1,9 @@
 package dev.wipflow.extract;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import dev.wipflow.wip.ProductFields;

@@ -1,11 +1,11 @@
 package dev.wipflow.llm;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.fakes.FakeLlm;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RetryLater;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;

@@ -1,10 +1,10 @@
 package dev.wipflow.sheet;
 
-import dev.wipflow.net.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wipflow.clean.AppsScriptCleaner;
 import dev.wipflow.fakes.FakeAppsScript;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
