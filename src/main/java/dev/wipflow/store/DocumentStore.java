@@ -1,5 +1,7 @@
 package dev.wipflow.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.json.Json;
 import java.io.ByteArrayInputStream;
@@ -10,8 +12,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -29,6 +34,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class DocumentStore {
     /** What packed cells begin with; plain JSON begins with {@code [}. */
     static final String PACKED = "gz64:";
+    /** Cell texts up to this long are looked up among those read before (longer ones rarely repeat). */
+    private static final int SHARED_CELL_CHARS = 40;
     private static final TypeReference<List<List<String>>> CELLS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
     private static final String COLUMNS = "id, collection, filename, format, kind, table_name, tables, header_row, cells,"
@@ -102,13 +109,36 @@ public final class DocumentStore {
         return text.toString(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The rows of a JSON array of arrays of strings, read token by token: a cell text met before (a colour, a size,
+     * a price: most of an order's columns repeat) is the same {@code String}, held once.
+     */
+    private static List<List<String>> rows(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_ARRAY) throw new IOException("the cells are not an array");
+        Map<String, String> seen = new HashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            if (t != JsonToken.START_ARRAY) throw new IOException("a row of the cells is not an array");
+            List<String> row = new ArrayList<>();
+            for (JsonToken c = parser.nextToken(); c != JsonToken.END_ARRAY; c = parser.nextToken()) {
+                if (c == null) throw new IOException("the cells end inside a row");
+                String text = c == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                if (text != null && text.length() <= SHARED_CELL_CHARS) text = seen.computeIfAbsent(text, k -> k);
+                row.add(text);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** The rows from {@link #pack}'s text, or from the plain JSON of cells stored before. */
     static List<List<String>> unpack(String cells) {
         if (!cells.startsWith(PACKED)) return Json.read(cells, CELLS);
         byte[] base64 = cells.getBytes(StandardCharsets.US_ASCII);
         InputStream packed = new ByteArrayInputStream(base64, PACKED.length(), base64.length - PACKED.length());
-        try (InputStream json = new GZIPInputStream(Base64.getDecoder().wrap(packed), 64 * 1024)) {
-            return Json.MAPPER.readValue(json, CELLS);
+        try (InputStream json = new GZIPInputStream(Base64.getDecoder().wrap(packed), 64 * 1024);
+             JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            return rows(parser);
         } catch (IOException e) {
             throw new IllegalStateException("a document's stored cells are unreadable", e);
         }

@@ -44,7 +44,9 @@ class DocumentStoreTest {
             assertThat(cells).startsWith(DocumentStore.PACKED);
             assertThat(cells.length()).as("packed, against the plain JSON's %s chars", Json.write(rows).length())
                     .isLessThan(Json.write(rows).length() / 4);
-            assertThat(store.get("c", id).orElseThrow().rows()).isEqualTo(rows);
+            List<List<String>> read = store.get("c", id).orElseThrow().rows();
+            assertThat(read).isEqualTo(rows);
+            assertThat(read.get(3).get(2)).as("a repeated cell text is held once").isSameAs(read.get(4).get(2));
 
             store.replaceTable("c", id, "Order", List.of("Order"), 2, order(3));
             assertThat(store.get("c", id).orElseThrow().rows()).isEqualTo(order(3));
