@@ -44,7 +44,8 @@ final class DocumentsBench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("jvm_flags", jvmFlags);
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ofMinutes(5)).build();
-        try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of(), jvmFlags)) {
+        try (WipflowProcess w = WipflowProcess.start(jar, dir, Map.of(), jvmFlags);
+                StatSampler sampler = new StatSampler(w.box)) {
             byte[] small = purchaseOrder(5_000);
             List<Double> previews = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
@@ -72,6 +73,7 @@ final class DocumentsBench {
             double previewCpu = w.cpuSeconds() - c0;
             check(p.path("rows").asInt() == 20_000, "20 000-row preview: " + p.path("rows"));
             double peakAfterPreview = w.peakRssMb();
+            Map<String, Object> atPreviewPeak = sampler.peakSoFar();
             double c1 = w.cpuSeconds();
             long t1 = System.nanoTime();
             JsonNode imported = post(http, w.base + "/api/docs20k/documents/" + p.path("document_id").asLong() + "/import",
@@ -97,6 +99,9 @@ final class DocumentsBench {
                 memory.put("box_limit_mb", Stats.round(b.limitMb()));
                 memory.put("box_peak_mb", Stats.round(b.peakMb()));
                 memory.put("box_times_at_limit", b.timesAtLimit());
+                memory.put("box_stat_at_peak_of_20k_preview", atPreviewPeak);
+                memory.put("box_stat_at_peak", sampler.peakSoFar());
+                memory.put("box_stat_at_end", b.stat());
             });
             Map<String, Object> nmt = w.nativeMemory();
             if (!nmt.isEmpty()) memory.put("native_memory_committed_mb", nmt);
@@ -104,6 +109,57 @@ final class DocumentsBench {
             check(w.process.isAlive(), "wipflow died; see " + dir.resolve("server.log"));
         }
         return out;
+    }
+
+    /**
+     * Reads the box's {@code memory.stat} every 5 ms on a thread of the bench and keeps the reading taken when the
+     * box held the most: whether its peak is anonymous memory or page cache.
+     */
+    private static final class StatSampler implements AutoCloseable {
+        private final java.util.Optional<MemoryBox> box;
+        private final Thread thread;
+        private volatile boolean stop;
+        private long peakUsage = -1;
+        private Map<String, Double> peakStat = Map.of();
+
+        StatSampler(java.util.Optional<MemoryBox> box) {
+            this.box = box;
+            this.thread = new Thread(this::loop, "box-stat-sampler");
+            thread.setDaemon(true);
+            if (box.isPresent()) thread.start();
+        }
+
+        private void loop() {
+            MemoryBox b = box.orElseThrow();
+            while (!stop) {
+                long usage = b.usageBytes();
+                if (usage > peakUsage) {
+                    Map<String, Double> stat = b.stat();
+                    synchronized (this) {
+                        peakUsage = usage;
+                        peakStat = stat;
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        synchronized Map<String, Object> peakSoFar() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("usage_mb", Stats.round(peakUsage / 1024.0 / 1024.0));
+            out.putAll(peakStat);
+            return out;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join(1000);
+        }
     }
 
     /** The machine's one-minute load average: wall times on a shared machine are read beside it. */

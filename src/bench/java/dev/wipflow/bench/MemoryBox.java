@@ -81,6 +81,34 @@ final class MemoryBox implements AutoCloseable {
         }).orElse(-1L);
     }
 
+    /** The memory the box holds now (page cache of its files included), in bytes; -1 when unreadable. */
+    long usageBytes() {
+        return read(v2 ? "memory.current" : "memory.usage_in_bytes").map(Long::parseLong).orElse(-1L);
+    }
+
+    /**
+     * The box's {@code memory.stat} split, in MB: anonymous memory ({@code rss}; v2 {@code anon}: heap, metaspace, JIT
+     * arenas, malloc) against page cache ({@code cache}; v2 {@code file}), of which {@code mapped_file} is mapped
+     * (the jar, shared libraries) and {@code dirty}/{@code writeback} is being written (SQLite's DB and WAL, temp files).
+     */
+    java.util.Map<String, Double> stat() {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> names = v2
+                ? java.util.Map.of("anon", "rss", "file", "cache", "file_mapped", "mapped_file", "file_dirty", "dirty",
+                        "file_writeback", "writeback", "active_file", "active_file", "inactive_file", "inactive_file")
+                : java.util.Map.of("rss", "rss", "cache", "cache", "mapped_file", "mapped_file", "dirty", "dirty",
+                        "writeback", "writeback", "active_file", "active_file", "inactive_file", "inactive_file");
+        read("memory.stat").ifPresent(text -> {
+            for (String line : text.split("\n")) {
+                String[] kv = line.trim().split(" ");
+                if (kv.length == 2 && names.containsKey(kv[0])) {
+                    out.put(names.get(kv[0]), Math.round(Long.parseLong(kv[1]) / 1024.0 / 1024.0 * 10) / 10.0);
+                }
+            }
+        });
+        return out;
+    }
+
     String kind() {
         return v2 ? "cgroup v2" : "cgroup v1 memory";
     }

@@ -34,6 +34,12 @@ final class WipflowProcess implements AutoCloseable {
     /** {@code -Dbench.nmt=true}: the JVM tracks its native memory, and {@link #nativeMemory()} reads it. */
     static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
+    /**
+     * {@code -Dbench.gclog=true}: the JVM logs each collection (heap before and after) to {@code gc.log} beside its
+     * {@code server.log}; logging only, it sizes itself as without.
+     */
+    static final boolean GC_LOG = Boolean.getBoolean("bench.gclog");
+
     final Process process;
     final String base;
     /** From {@code ProcessBuilder.start()} to the first 200 of {@code /api/health}. */
@@ -68,6 +74,7 @@ final class WipflowProcess implements AutoCloseable {
         if (box.isEmpty() && jvmFlags.stream().noneMatch(f -> f.startsWith("-Xmx"))) java.add("-Xmx128m");
         java.addAll(jvmFlags);
         if (NMT) java.add("-XX:NativeMemoryTracking=summary");
+        if (GC_LOG) java.add("-Xlog:gc*,gc+heap=debug:file=" + dir.resolve("gc.log").toAbsolutePath());
         java.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         java.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(box.map(b -> b.wrap(java)).orElse(java))

@@ -9,8 +9,6 @@ import dev.wipflow.store.DocumentProducts;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.ItemRules;
-import dev.wipflow.wip.Status;
-import dev.wipflow.wip.WipProduct;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,26 +57,26 @@ public final class DocumentImport {
         DocumentReading reading = documents.toImport(d, request.mapping(), baseUrl);
         if (!reading.mapping().has("sku")) throw DomainException.invalid("the mapping has no sku column", Map.of());
         Instant now = clock.instant();
-        return wips.jdbi().inTransaction(h -> {
-            Map<String, WipProduct> existing = DocumentProducts.bySku(h, collection);
+        Result result = wips.jdbi().inTransaction(h -> {
+            Map<String, DocumentProducts.Known> existing = DocumentProducts.bySku(h, collection, request.enrich());
             List<RowSkipped> skipped = new ArrayList<>(reading.skipped());
             int[] counts = {0, 0}; // added, updated
             if (request.enrich()) {
-                Map<String, List<WipProduct>> byStyle = new HashMap<>();
-                for (WipProduct p : existing.values()) {
+                Map<String, List<DocumentProducts.Known>> byStyle = new HashMap<>();
+                for (DocumentProducts.Known p : existing.values()) {
                     if (p.documentFields() != null && p.documentFields().group() != null) {
                         byStyle.computeIfAbsent(p.documentFields().group().id(), k -> new ArrayList<>()).add(p);
                     }
                 }
                 reading.forEachItem(item -> {
-                    Set<WipProduct> targets = new LinkedHashSet<>();
+                    Set<DocumentProducts.Known> targets = new LinkedHashSet<>();
                     for (String key : new String[] {item.sku(), item.style()}) {
                         if (key == null) continue;
                         if (existing.containsKey(key)) targets.add(existing.get(key));
                         targets.addAll(byStyle.getOrDefault(key, List.of()));
                     }
                     if (targets.isEmpty()) skipped.add(new RowSkipped(item.row(), "no product with SKU or style number " + item.sku()));
-                    for (WipProduct p : targets) {
+                    for (DocumentProducts.Known p : targets) {
                         busy(p, now);
                         DocumentProducts.setDocumentFields(h, p.id(), Enrichment.merge(p.documentFields(), item.values()), now);
                         counts[1]++;
@@ -88,7 +86,7 @@ public final class DocumentImport {
                 List<DocumentProducts.DocumentProduct> batch = new ArrayList<>(BATCH);
                 reading.forEachItem(item -> {
                     String url = item.url() != null ? item.url() : fromTemplate(request.urlTemplate(), item.sku());
-                    WipProduct old = existing.get(item.sku());
+                    DocumentProducts.Known old = existing.get(item.sku());
                     String problem = problem(item, url, old, request.updateExisting(), collection);
                     if (problem != null) {
                         skipped.add(new RowSkipped(item.row(), problem));
@@ -112,10 +110,12 @@ public final class DocumentImport {
             skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));
             return new Result(counts[0], counts[1], skipped);
         });
+        if (result.added() + result.updated() >= BATCH) wips.checkpoint();
+        return result;
     }
 
     /** Why an item cannot be added (or updated), or {@code null}. */
-    private String problem(DocumentItem item, String url, WipProduct old, boolean updateExisting, String collection) {
+    private String problem(DocumentItem item, String url, DocumentProducts.Known old, boolean updateExisting, String collection) {
         String problem = ItemRules.skuProblem(item.sku());
         if (problem == null && !url.isEmpty()) problem = ItemRules.urlProblem(url);
         if (problem == null && !url.isEmpty() && !urlAllowed.test(url)) problem = "url points at a private, loopback or metadata address";
@@ -124,8 +124,8 @@ public final class DocumentImport {
         return problem;
     }
 
-    private static void busy(WipProduct p, Instant now) {
-        if (p.status() == Status.PROCESSING && !p.leaseExpired(now)) {
+    private static void busy(DocumentProducts.Known p, Instant now) {
+        if (p.busy(now)) {
             throw DomainException.conflict("product " + p.sku() + " is being processed; import again when it is done");
         }
     }

@@ -22,6 +22,13 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 10;
     /** SQLite's page cache per connection, in KiB (its default is 2 MiB): pooled connections keep theirs. */
     private static final int SQLITE_CACHE_KIB = 512;
+    /**
+     * The size SQLite cuts its WAL file back to once a checkpoint has emptied it (by default it keeps the file at its
+     * largest): the pages of a WAL grown by one big transaction are page cache, which a container's limit counts.
+     */
+    /** How long a SQLite statement waits for another connection's lock. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    static final int SQLITE_WAL_KEPT_BYTES = 4 * 1024 * 1024;
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final HikariDataSource pool;
@@ -101,11 +108,12 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(30_000);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         // Writers take the lock when their transaction begins, so read-then-write never fails on a busy snapshot.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         config.setCacheSize(-SQLITE_CACHE_KIB);
+        config.setJournalSizeLimit(SQLITE_WAL_KEPT_BYTES);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
         return new Database(ds, Dialect.SQLITE);

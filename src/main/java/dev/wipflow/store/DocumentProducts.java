@@ -2,7 +2,7 @@ package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.wip.WipProduct;
+import dev.wipflow.wip.Status;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +41,34 @@ public final class DocumentProducts {
                 .bind("doc", Json.write(documentFields)).bind("id", id).bind("now", now.toEpochMilli()).execute();
     }
 
-    /** Every product of a collection by SKU, for matching a whole document in one read. */
-    public static Map<String, WipProduct> bySku(Handle h, String collection) {
-        Map<String, WipProduct> out = new LinkedHashMap<>();
-        h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c ORDER BY id")
-                .bind("c", collection).map(WipRows::map).forEach(p -> out.put(p.sku(), p));
+    /**
+     * What an import needs to know of a product already in the collection: which it is, its URL, whether a request
+     * holds it, and (read only for {@code enrich}) its document values.
+     */
+    public record Known(long id, String sku, String url, Status status, Instant leaseUntil, ProductFields documentFields) {
+        /** A request is working on it now. */
+        public boolean busy(Instant now) {
+            return status == Status.PROCESSING && leaseUntil != null && leaseUntil.isAfter(now);
+        }
+    }
+
+    /**
+     * Every product of a collection by SKU, for matching a whole document in one read: only the columns an import
+     * uses (a collection of 20 000 processed products read whole, fields and descriptions, would not fit a small
+     * heap), the document values only when {@code withDocumentFields}.
+     */
+    public static Map<String, Known> bySku(Handle h, String collection, boolean withDocumentFields) {
+        Map<String, Known> out = new LinkedHashMap<>();
+        h.createQuery("SELECT id, sku, url, status, lease_until" + (withDocumentFields ? ", document_fields" : "")
+                        + " FROM wip_products WHERE collection = :c ORDER BY id")
+                .bind("c", collection)
+                .map((rs, ctx) -> {
+                    long lease = rs.getLong("lease_until");
+                    Instant leaseUntil = rs.wasNull() ? null : Instant.ofEpochMilli(lease);
+                    return new Known(rs.getLong("id"), rs.getString("sku"), rs.getString("url"), Status.parse(rs.getString("status")),
+                            leaseUntil, withDocumentFields ? Json.read(rs.getString("document_fields"), ProductFields.class) : null);
+                })
+                .forEach(p -> out.put(p.sku(), p));
         return out;
     }
 }

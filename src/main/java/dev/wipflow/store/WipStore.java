@@ -42,15 +42,39 @@ public final class WipStore {
             "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY priority DESC, id LIMIT 1");
 
     private final Jdbi jdbi;
+    private final boolean sqlite;
     private final String skipLocked;
 
     public WipStore(Jdbi jdbi, Database.Dialect dialect) {
         this.jdbi = jdbi;
+        this.sqlite = dialect == Database.Dialect.SQLITE;
         this.skipLocked = dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * After one transaction wrote many products (an import): SQLite's WAL, which that transaction grew by tens of MB,
+     * is copied into the database and cut to nothing, so its pages leave the page cache (a container's limit counts
+     * them). Waits at most a second for other connections' reads; if they are still reading, SQLite's own
+     * checkpoints do it later. PostgreSQL: nothing to do.
+     */
+    public void checkpoint() {
+        if (!sqlite) return;
+        try {
+            jdbi.useHandle(h -> {
+                h.execute("PRAGMA busy_timeout = 1000");
+                try {
+                    h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+                } finally {
+                    h.execute("PRAGMA busy_timeout = " + Database.SQLITE_BUSY_TIMEOUT_MS);
+                }
+            });
+        } catch (RuntimeException busy) {
+            // other connections kept the checkpoint from ending: it is only memory, SQLite checkpoints again itself
+        }
     }
 
     public Optional<WipProduct> get(String collection, long id) {

@@ -343,4 +343,49 @@ class DocumentsTest {
         assertThat(remapped.status()).as(remapped.toString()).isEqualTo(201);
         assertThat(api.products("fail").get(0).path("sku").asText()).isEqualTo("4006381333931");
     }
+
+    @Test
+    void an_import_that_fails_halfway_adds_and_updates_nothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.wipflow.support.TestDatabase.postgres(), "holds a lease in SQLite by hand");
+        long first = upload("half", purchaseOrder(), XLSX, "").json().path("document_id").asLong();
+        Reply added = api.post("/api/half/documents/" + first + "/import", "{}");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.json().path("added").asInt()).isEqualTo(3);
+
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row("Item #", "Description", "Qty"));
+        for (int i = 0; i < 1_200; i++) rows.add(row("NEW-" + i, "New mixer " + i, 1 + i % 5));
+        rows.add(row("UM-60", "Basin mixer, new edition", 99));
+        rows.add(row("UM-61", "Basin mixer tall", 7)); // being processed: the import stops here
+        for (int i = 1_200; i < 1_400; i++) rows.add(row("NEW-" + i, "New mixer " + i, 1));
+        long second = upload("half", Workbooks.xlsx(new Tab("Order 4712", rows)), XLSX, "").json().path("document_id").asLong();
+
+        String db = "jdbc:sqlite:" + dir.resolve("wipflow.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db)) {
+            c.createStatement().execute("UPDATE wip_products SET status = 'processing', lease_until = "
+                    + (System.currentTimeMillis() + 600_000) + " WHERE collection = 'half' AND sku = 'UM-61'");
+        }
+        Reply refused = api.post("/api/half/documents/" + second + "/import", "{\"update_existing\":true}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        List<String> skus = new ArrayList<>();
+        api.products("half").forEach(p -> skus.add(p.path("sku").asText()));
+        assertThat(skus).as("nothing of the refused import was added").containsExactlyInAnyOrder("UM-60", "UM-61", "UM-62");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT document_fields FROM wip_products"
+                     + " WHERE collection = 'half' AND sku = 'UM-60'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("UM-60's values before the refused import").contains("\"quantity\":12");
+            c.createStatement().execute("UPDATE wip_products SET status = 'pending', lease_until = NULL WHERE sku = 'UM-61'");
+        }
+
+        Reply imported = api.post("/api/half/documents/" + second + "/import", "{\"update_existing\":true}");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().path("added").asInt()).isEqualTo(1_400);
+        assertThat(imported.json().path("updated").asInt()).isEqualTo(2);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM wip_products WHERE collection = 'half'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(1_403);
+        }
+    }
 }
