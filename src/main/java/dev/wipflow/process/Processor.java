@@ -23,6 +23,7 @@ public final class Processor {
     private final Preview preview;
     private final JobStore jobs;
     private final JobNotices notices;
+    private final WipStore wips;
 
     public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
                      int defaultMaxSeconds, Clock clock) {
@@ -37,6 +38,7 @@ public final class Processor {
     public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
                      int defaultMaxSeconds, JobNotices notices, Clock clock) {
         this.notices = notices;
+        this.wips = wips;
         this.claims = new Claims(wips, jobs, lease, clock);
         this.runner = new StepRunner(wips, events, jobs, pipeline, new Answers(wips, jobs, clock), lease,
                 defaultMaxSeconds, new StepTimes(), clock);
@@ -52,6 +54,7 @@ public final class Processor {
                                               ProgressListener listener) {
         Optional<ProcessResult> result = process(collection, req, heartbeat, listener);
         notices.sendDue(collection);
+        if (result.isPresent() && !req.dryRun()) wips.runEnded();
         return result;
     }
 

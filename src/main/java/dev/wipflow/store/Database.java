@@ -22,12 +22,12 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 10;
     /** SQLite's page cache per connection, in KiB (its default is 2 MiB): pooled connections keep theirs. */
     private static final int SQLITE_CACHE_KIB = 512;
+    /** How long a SQLite statement waits for another connection's lock. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
     /**
      * The size SQLite cuts its WAL file back to once a checkpoint has emptied it (by default it keeps the file at its
      * largest): the pages of a WAL grown by one big transaction are page cache, which a container's limit counts.
      */
-    /** How long a SQLite statement waits for another connection's lock. */
-    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
     static final int SQLITE_WAL_KEPT_BYTES = 4 * 1024 * 1024;
     private final Jdbi jdbi;
     private final Dialect dialect;
