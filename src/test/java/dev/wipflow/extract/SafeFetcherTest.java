@@ -117,6 +117,15 @@ class SafeFetcherTest {
                 .hasMessageContaining("refused to fetch").hasMessageContaining(host + " resolves to");
     }
 
+    /** The TLS half of the client, built on the first https call, resolves through the same guard. */
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.test", "meta.test", "ula.test", "mixed.test"})
+    void refuses_https_host_names_that_resolve_to_local_addresses(String host) {
+        assertThatThrownBy(() -> guarded().fetch("https://" + host + ":" + server.port() + "/", ctx))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("refused to fetch").hasMessageContaining(host + " resolves to");
+    }
+
     @Test
     void a_trusted_first_hop_works() {
         server.route("/ok", ex -> TestServer.html(ex, "<p>fine</p>"));
