@@ -47,7 +47,11 @@ import org.openqa.selenium.support.ui.Select;
 class DocumentsPageTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final float[] SHEET_COLUMNS = {150, 220, 340, 420, 490};
-    private static final int PDF_PAGES = 40;
+    /**
+     * Pages enough that no single request (a budget of 1 s) reads from the first progress to the end: the stop must
+     * find a request under way with pages still to read, on a fast machine too.
+     */
+    private static final int PDF_PAGES = 120;
 
     @TempDir
     static Path tmp;
