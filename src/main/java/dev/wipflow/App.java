@@ -71,6 +71,7 @@ import dev.wipflow.store.DocumentImages;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
 import dev.wipflow.store.QuotaStore;
+import dev.wipflow.store.WalCheckpoints;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.webhook.WebhookClient;
 import dev.wipflow.wip.ProductFields;
@@ -130,6 +131,7 @@ public final class App implements AutoCloseable {
                 .callTimeout(Duration.ofSeconds(60)));
 
         WipStore wips = new WipStore(db.jdbi(), db.dialect());
+        WalCheckpoints wal = new WalCheckpoints(db.jdbi(), db.dialect());
         EventStore events = new EventStore(db.jdbi(), clock);
         JobStore jobs = new JobStore(db.jdbi(), clock, config.webhookUrl() != null);
 
@@ -158,7 +160,7 @@ public final class App implements AutoCloseable {
                 new ExtractStep(extractor),
                 new DescribeStep(describer, templates),
                 new CleanStep(sheet, cleaner),
-                new FinalizeStep(sheet, cleaner, review)), config.lease(), config.maxSeconds(), notices, clock);
+                new FinalizeStep(sheet, cleaner, review)), config.lease(), config.maxSeconds(), notices, wal, clock);
         Batches batches = new Batches(processor, wips, clock);
 
         Map<String, Object> parts = new LinkedHashMap<>();
@@ -189,7 +191,7 @@ public final class App implements AutoCloseable {
                 new ProcessHandlers(processor, batches, new StreamLimiter(MAX_STREAMS)),
                 new JobHandlers(new JobService(jobs, wips)),
                 new ExportHandlers(new ExportService(wips, config.shopCurrency())),
-                new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, urlAllowed, clock),
+                new DocumentHandlers(documents, new DocumentImport(documents, documentStore, wips, wal, urlAllowed, clock),
                         MAX_DOCUMENT_BYTES, config.maxSeconds() > 0 ? config.maxSeconds() : DOCUMENT_SECONDS),
                 new DocumentImageHandlers(documentImages),
                 ctx -> ctx.json(health),

@@ -4,6 +4,7 @@ import dev.wipflow.pipeline.Pipeline;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.store.EventStore;
 import dev.wipflow.store.JobStore;
+import dev.wipflow.store.WalCheckpoints;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.Status;
@@ -23,22 +24,18 @@ public final class Processor {
     private final Preview preview;
     private final JobStore jobs;
     private final JobNotices notices;
-    private final WipStore wips;
-
-    public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
-                     int defaultMaxSeconds, Clock clock) {
-        this(wips, events, jobs, pipeline, lease, defaultMaxSeconds, JobNotices.NONE, clock);
-    }
+    private final WalCheckpoints wal;
 
     /**
      * @param lease             how long a claim (and each checkpoint) holds a product against other requests
      * @param defaultMaxSeconds a request's budget when it names none (0: none)
      * @param notices           the webhooks of completed jobs, sent after each product's run
+     * @param wal               told when each product's run ends
      */
     public Processor(WipStore wips, EventStore events, JobStore jobs, Pipeline pipeline, Duration lease,
-                     int defaultMaxSeconds, JobNotices notices, Clock clock) {
+                     int defaultMaxSeconds, JobNotices notices, WalCheckpoints wal, Clock clock) {
         this.notices = notices;
-        this.wips = wips;
+        this.wal = wal;
         this.claims = new Claims(wips, jobs, lease, clock);
         this.runner = new StepRunner(wips, events, jobs, pipeline, new Answers(wips, jobs, clock), lease,
                 defaultMaxSeconds, new StepTimes(), clock);
@@ -54,7 +51,7 @@ public final class Processor {
                                               ProgressListener listener) {
         Optional<ProcessResult> result = process(collection, req, heartbeat, listener);
         notices.sendDue(collection);
-        if (result.isPresent() && !req.dryRun()) wips.runEnded();
+        if (result.isPresent() && !req.dryRun()) wal.runEnded();
         return result;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.ProductFields;
-import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,7 +36,7 @@ public final class Corrections {
             Instant now = clock.instant();
             WipProduct p = store.get(collection, id)
                     .orElseThrow(() -> DomainException.notFound("no product " + id + " in " + collection));
-            if (p.status() == Status.PROCESSING && !p.leaseExpired(now)) {
+            if (p.held(now)) {
                 throw DomainException.conflict("product " + id + " is being processed by a request; correct it when that is done");
             }
             if (!values.isEmpty()) {

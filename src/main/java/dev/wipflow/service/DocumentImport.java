@@ -6,6 +6,7 @@ import dev.wipflow.document.Enrichment;
 import dev.wipflow.document.RowSkipped;
 import dev.wipflow.store.DocumentStore;
 import dev.wipflow.store.DocumentProducts;
+import dev.wipflow.store.WalCheckpoints;
 import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.ItemRules;
@@ -32,13 +33,16 @@ public final class DocumentImport {
     private final DocumentService documents;
     private final DocumentStore store;
     private final WipStore wips;
+    private final WalCheckpoints wal;
     private final Predicate<String> urlAllowed;
     private final Clock clock;
 
-    public DocumentImport(DocumentService documents, DocumentStore store, WipStore wips, Predicate<String> urlAllowed, Clock clock) {
+    public DocumentImport(DocumentService documents, DocumentStore store, WipStore wips, WalCheckpoints wal,
+                          Predicate<String> urlAllowed, Clock clock) {
         this.documents = documents;
         this.store = store;
         this.wips = wips;
+        this.wal = wal;
         this.urlAllowed = urlAllowed;
         this.clock = clock;
     }
@@ -110,7 +114,7 @@ public final class DocumentImport {
             skipped.sort(java.util.Comparator.comparingInt(RowSkipped::row));
             return new Result(counts[0], counts[1], skipped);
         });
-        if (result.added() + result.updated() >= BATCH) wips.checkpoint();
+        if (result.added() + result.updated() >= BATCH) wal.checkpoint();
         return result;
     }
 

@@ -4,7 +4,6 @@ import dev.wipflow.store.WipStore;
 import dev.wipflow.wip.DomainException;
 import dev.wipflow.wip.ItemRules;
 import dev.wipflow.wip.NewItem;
-import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +69,7 @@ public final class WipService {
                 long id;
                 if (old.isPresent()) {
                     id = old.get().id();
-                    if (old.get().status() == Status.PROCESSING && !old.get().leaseExpired(now)) {
+                    if (old.get().held(now)) {
                         throw DomainException.conflict("product " + item.sku() + " is being processed; try again when it is done");
                     }
                     boolean newPriority = item.priority() != null && item.priority() != old.get().priority();

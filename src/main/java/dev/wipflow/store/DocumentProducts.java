@@ -3,6 +3,7 @@ package dev.wipflow.store;
 import dev.wipflow.json.Json;
 import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Status;
+import dev.wipflow.wip.WipProduct;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class DocumentProducts {
     public record Known(long id, String sku, String url, Status status, Instant leaseUntil, ProductFields documentFields) {
         /** A request is working on it now. */
         public boolean busy(Instant now) {
-            return status == Status.PROCESSING && leaseUntil != null && leaseUntil.isAfter(now);
+            return WipProduct.held(status, leaseUntil, now);
         }
     }
 

@@ -68,4 +68,14 @@ public record WipProduct(
     public boolean leaseExpired(Instant now) {
         return leaseUntil == null || !leaseUntil.isAfter(now);
     }
+
+    /** A request is working on the product now: it is processing and its lease has not run out. */
+    public boolean held(Instant now) {
+        return held(status, leaseUntil, now);
+    }
+
+    /** {@link #held(Instant)} from a product's status and lease alone, for a store that reads only those. */
+    public static boolean held(Status status, Instant leaseUntil, Instant now) {
+        return status == Status.PROCESSING && leaseUntil != null && leaseUntil.isAfter(now);
+    }
 }

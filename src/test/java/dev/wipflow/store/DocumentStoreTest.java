@@ -69,7 +69,7 @@ class DocumentStoreTest {
     void a_checkpoint_after_a_big_write_leaves_no_wal_behind() throws Exception {
         Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
         try (Database db = Database.open(TestDatabase.url(dir))) {
-            WipStore wips = new WipStore(db.jdbi(), db.dialect());
+            WalCheckpoints checkpoints = new WalCheckpoints(db.jdbi(), db.dialect());
             db.jdbi().useTransaction(h -> {
                 List<DocumentProducts.DocumentProduct> batch = new ArrayList<>();
                 for (int i = 0; i < 5_000; i++) {
@@ -82,7 +82,7 @@ class DocumentStoreTest {
             });
             Path wal = dir.resolve("wipflow.db-wal");
             assertThat(Files.size(wal)).as("the WAL the transaction grew").isGreaterThan(200_000);
-            wips.checkpoint();
+            checkpoints.checkpoint();
             assertThat(Files.size(wal)).as("the WAL after the checkpoint").isZero();
             int products = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
             assertThat(products).isEqualTo(5_000);

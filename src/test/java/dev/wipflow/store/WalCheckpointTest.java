@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQLite's WAL does not grow without end under steady requests: while some connection is reading, SQLite cannot
- * start the WAL again, and every write makes it longer; every {@value WipStore#CHECKPOINT_EVERY} ended runs empty it.
+ * start the WAL again, and every write makes it longer; every {@value WalCheckpoints#CHECKPOINT_EVERY} ended runs empty it.
  */
 class WalCheckpointTest {
     @TempDir
@@ -29,7 +29,7 @@ class WalCheckpointTest {
         Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
         String url = TestDatabase.url(dir);
         try (Database db = Database.open(url)) {
-            WipStore wips = new WipStore(db.jdbi(), db.dialect());
+            WalCheckpoints checkpoints = new WalCheckpoints(db.jdbi(), db.dialect());
             Path wal = dir.resolve("wipflow.db-wal");
             try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
                 s.execute("BEGIN");
@@ -42,9 +42,9 @@ class WalCheckpointTest {
             long grown = Files.size(wal);
             assertThat(grown).as("the WAL the writes grew").isGreaterThan(1_000_000);
 
-            for (int i = 1; i < WipStore.CHECKPOINT_EVERY; i++) wips.runEnded();
-            assertThat(Files.size(wal)).as("before the %d-th ended run", WipStore.CHECKPOINT_EVERY).isEqualTo(grown);
-            wips.runEnded();
+            for (int i = 1; i < WalCheckpoints.CHECKPOINT_EVERY; i++) checkpoints.runEnded();
+            assertThat(Files.size(wal)).as("before the %d-th ended run", WalCheckpoints.CHECKPOINT_EVERY).isEqualTo(grown);
+            checkpoints.runEnded();
             assertThat(Files.size(wal)).as("after it").isZero();
             int products = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
             assertThat(products).isEqualTo(30 * 200);
