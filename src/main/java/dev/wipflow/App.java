@@ -130,13 +130,13 @@ public final class App implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)));
 
-        WipStore wips = new WipStore(db.jdbi(), db.dialect());
-        WalCheckpoints wal = new WalCheckpoints(db.jdbi(), db.dialect());
-        EventStore events = new EventStore(db.jdbi(), clock);
-        JobStore jobs = new JobStore(db.jdbi(), clock, config.webhookUrl() != null);
+        WipStore wips = new WipStore(db.sql(), db.dialect());
+        WalCheckpoints wal = new WalCheckpoints(db.sql(), db.dialect());
+        EventStore events = new EventStore(db.sql(), clock);
+        JobStore jobs = new JobStore(db.sql(), clock, config.webhookUrl() != null);
 
         ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config,
-                QuotaSlots.shared(new QuotaStore(db.jdbi())), clock) : new LocalSheet(db.jdbi(), db.dialect());
+                QuotaSlots.shared(new QuotaStore(db.sql())), clock) : new LocalSheet(db.sql(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());
         SafeFetcher fetcher = new SafeFetcher(http, config.fetchAllowPrivate(), FetchLimits.DEFAULT, trustedHosts);
@@ -175,11 +175,11 @@ public final class App implements AutoCloseable {
         Predicate<String> urlAllowed = config.fetchAllowPrivate() ? url -> true
                 : url -> AddressPolicy.refuseUrl(url, trustedHosts).isEmpty();
         WipService adding = new WipService(wips, urlAllowed, clock);
-        DocumentStore documentStore = new DocumentStore(db.jdbi());
+        DocumentStore documentStore = new DocumentStore(db.sql());
         DocumentReaders readers = new DocumentReaders(Map.of(
                 DocumentFormat.CSV, new CsvTableReader(),
                 DocumentFormat.XLSX, new XlsxTableReader()), DocumentLimits.DEFAULT);
-        DocumentImages documentImages = new DocumentImages(db.jdbi(), clock);
+        DocumentImages documentImages = new DocumentImages(db.sql(), clock);
         PictureLinks pictureLinks = new PictureLinks(config.apiToken());
         PdfDocuments pdfs = new PdfDocuments(new PdfReader(PdfLimits.DEFAULT, clock), documentStore, documentImages,
                 new DocumentPictures(documentImages), clock);

@@ -37,7 +37,7 @@ public final class DemoShop {
 
     /** Adds the demo products (again pointing at this server's port); finished ones are left as they are. */
     public static void seed(WipStore wips, String baseUrl, Clock clock) {
-        wips.jdbi().useTransaction(h -> {
+        wips.sql().useTransaction(h -> {
             for (DemoProduct p : CATALOG) {
                 String url = baseUrl + "/demo/shop/" + p.slug();
                 Optional<WipProduct> old = wips.bySku(h, COLLECTION, p.sku());

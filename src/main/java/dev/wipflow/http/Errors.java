@@ -11,7 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.ConnectionException;
+import dev.wipflow.store.sql.ConnectionFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class Errors {
      */
     static String databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof ConnectionFailure || t instanceof SQLTransientConnectionException) {
                 return t.getClass().getSimpleName();
             }
             if (t instanceof SQLException sql) {

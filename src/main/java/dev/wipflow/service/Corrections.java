@@ -45,7 +45,7 @@ public final class Corrections {
                 checkPrices(corrected);
                 if (!store.correct(p, corrected, now)) continue; // claimed or changed since it was read: read it again
             }
-            if (priority != null) store.jdbi().useHandle(h -> store.setPriority(h, id, priority, clock.instant()));
+            if (priority != null) store.sql().useHandle(h -> store.setPriority(h, id, priority, clock.instant()));
             return store.get(collection, id).orElseThrow();
         }
         throw DomainException.conflict("product " + id + " kept changing while it was corrected; try again");

@@ -56,7 +56,7 @@ public final class WipService {
                     : errors.size() + " products are invalid", Map.of("errors", errors));
         }
         Instant now = clock.instant();
-        return store.jdbi().inTransaction(h -> {
+        return store.sql().inTransaction(h -> {
             List<Map<String, Object>> out = new ArrayList<>();
             List<String> existing = new ArrayList<>();
             int added = 0, updated = 0;

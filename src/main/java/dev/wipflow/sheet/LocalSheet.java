@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 
 /**
  * The embedded spreadsheet: one row per SKU and collection, kept in the database and exported as CSV.
@@ -17,24 +17,24 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class LocalSheet implements ProductSheet {
     private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() { };
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Database.Dialect dialect;
 
-    public LocalSheet(Jdbi jdbi, Database.Dialect dialect) {
-        this.jdbi = jdbi;
+    public LocalSheet(Sql sql, Database.Dialect dialect) {
+        this.sql = sql;
         this.dialect = dialect;
     }
 
     @Override
     public Optional<Integer> findRow(String collection, String sku, RunContext ctx) {
         ctx.countSheetCall();
-        return jdbi.withHandle(h -> rowOf(h, collection, sku));
+        return sql.withHandle(h -> rowOf(h, collection, sku));
     }
 
     @Override
     public Optional<SheetRow> lookUp(String collection, String sku, Integer likelyRow, RunContext ctx) {
         ctx.countSheetCall();
-        return jdbi.withHandle(h -> rowOf(h, collection, sku).map(row -> new SheetRow(row,
+        return sql.withHandle(h -> rowOf(h, collection, sku).map(row -> new SheetRow(row,
                 likelyRow == null ? null : cells(h, collection, row).orElseGet(LinkedHashMap::new))));
     }
 
@@ -44,7 +44,7 @@ public final class LocalSheet implements ProductSheet {
         for (int attempt = 1; ; attempt++) {
             try {
                 return write(collection, rowNum, sku, values);
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            } catch (dev.wipflow.store.sql.SqlFailure e) {
                 // A writer that still lost a race for the next row number or the SKU (see write) tries again.
                 if (attempt == 5 || !isUniqueViolation(e)) throw e;
             }
@@ -62,7 +62,7 @@ public final class LocalSheet implements ProductSheet {
     }
 
     private int write(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values) {
-        return jdbi.inTransaction(h -> {
+        return sql.inTransaction(h -> {
             // Writers of one tab go one at a time, as they do on a real sheet: SQLite's transactions take the write
             // lock when they begin; on PostgreSQL two appends would otherwise read the same last row number.
             if (dialect == Database.Dialect.POSTGRES) {
@@ -89,7 +89,7 @@ public final class LocalSheet implements ProductSheet {
     @Override
     public Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx) {
         ctx.countSheetCall();
-        return jdbi.inTransaction(h -> {
+        return sql.inTransaction(h -> {
             Map<String, String> cells = cells(h, collection, rowNum).orElseGet(LinkedHashMap::new);
             cells.put(SheetColumns.STATUS, status);
             h.createUpdate("UPDATE sheet_rows SET cells = :cells WHERE collection = :c AND row_num = :r")
@@ -100,8 +100,8 @@ public final class LocalSheet implements ProductSheet {
 
     /** All rows of a collection's tab, in row order, as column header → value. */
     public List<Map<String, String>> rows(String collection) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT cells FROM sheet_rows WHERE collection = :c ORDER BY row_num")
-                .bind("c", collection).map((rs, c) -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS)).list());
+        return sql.withHandle(h -> h.createQuery("SELECT cells FROM sheet_rows WHERE collection = :c ORDER BY row_num")
+                .bind("c", collection).map(rs -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS)).list());
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class LocalSheet implements ProductSheet {
 
     private static Optional<Map<String, String>> cells(Handle h, String collection, int row) {
         return h.createQuery("SELECT cells FROM sheet_rows WHERE collection = :c AND row_num = :r")
-                .bind("c", collection).bind("r", row).map((rs, c) -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS))
+                .bind("c", collection).bind("r", row).map(rs -> (Map<String, String>) Json.read(rs.getString("cells"), CELLS))
                 .findOne();
     }
 }

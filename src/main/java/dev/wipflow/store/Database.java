@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
      * largest): the pages of a WAL grown by one big transaction are page cache, which a container's limit counts.
      */
     static final int SQLITE_WAL_KEPT_BYTES = 4 * 1024 * 1024;
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Dialect dialect;
     private final HikariDataSource pool;
 
@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw cannotOpen(e);
         }
-        this.jdbi = Jdbi.create(pool);
+        this.sql = Sql.create(pool);
         this.dialect = dialect;
     }
 
@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, Clock clock) {
         Database db = url.startsWith("jdbc:sqlite:") ? sqlite(url) : postgres(url);
         try {
-            new Migrations(db.jdbi, db.dialect, clock).apply();
+            new Migrations(db.sql, db.dialect, clock).apply();
         } catch (RuntimeException e) {
             db.close();
             throw cannotOpen(e);
@@ -83,8 +83,8 @@ public final class Database implements AutoCloseable {
         return new ConfigException("DATABASE_URL: the database cannot be opened: " + message);
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    public Sql sql() {
+        return sql;
     }
 
     public Dialect dialect() {

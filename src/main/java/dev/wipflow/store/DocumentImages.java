@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import dev.wipflow.store.sql.Bindable;
+import dev.wipflow.store.sql.Sql;
+import dev.wipflow.store.sql.Batch;
 
 /**
  * The pictures taken from supplier documents, in the database (a host's disk does not outlive a deploy): numbered
@@ -17,11 +18,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * the pages read so far, its row the next page to read; the last call replaces them all by the document's pictures.
  */
 public final class DocumentImages {
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Clock clock;
 
-    public DocumentImages(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public DocumentImages(Sql sql, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -32,11 +33,11 @@ public final class DocumentImages {
     /** Replaces the document's pictures by these, numbered 1, 2, … in this order, in one transaction. */
     public void replace(String collection, long documentId, List<Picture> pictures) {
         long now = clock.millis();
-        jdbi.useTransaction(h -> {
+        sql.useTransaction(h -> {
             h.createUpdate("DELETE FROM document_images WHERE collection = :c AND document_id = :d")
                     .bind("c", collection).bind("d", documentId).execute();
             if (pictures.isEmpty()) return;
-            PreparedBatch batch = h.prepareBatch("INSERT INTO document_images (collection, document_id, n, table_index,"
+            Batch batch = h.prepareBatch("INSERT INTO document_images (collection, document_id, n, table_index,"
                     + " row_index, content_type, width, height, bytes, created_at)"
                     + " VALUES (:c, :d, :n, :t, :r, :type, :w, :h, :bytes, :at)");
             for (int i = 0; i < pictures.size(); i++) {
@@ -56,10 +57,10 @@ public final class DocumentImages {
     /** Every picture of the document by its number (not the pages read). */
     public Map<Long, Picture> all(String collection, long documentId) {
         Map<Long, Picture> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT n, table_index, row_index, content_type, width, height, bytes"
+        sql.useHandle(h -> h.createQuery("SELECT n, table_index, row_index, content_type, width, height, bytes"
                         + " FROM document_images WHERE collection = :c AND document_id = :d AND n > 0 ORDER BY n")
                 .bind("c", collection).bind("d", documentId)
-                .map((rs, ctx) -> out.put(rs.getLong("n"), new Picture(rs.getInt("table_index"), rs.getInt("row_index"),
+                .map(rs -> out.put(rs.getLong("n"), new Picture(rs.getInt("table_index"), rs.getInt("row_index"),
                         rs.getString("content_type"), rs.getInt("width"), rs.getInt("height"), rs.getBytes("bytes"))))
                 .list());
         return out;
@@ -71,10 +72,10 @@ public final class DocumentImages {
 
     /** Where each of the document's pictures belongs, by number. */
     public List<Placed> placed(String collection, long documentId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT table_index, row_index, n FROM document_images"
+        return sql.withHandle(h -> h.createQuery("SELECT table_index, row_index, n FROM document_images"
                         + " WHERE collection = :c AND document_id = :d AND n > 0 ORDER BY n")
                 .bind("c", collection).bind("d", documentId)
-                .map((rs, ctx) -> new Placed(rs.getInt("table_index"), rs.getInt("row_index"), rs.getLong("n"))).list());
+                .map(rs -> new Placed(rs.getInt("table_index"), rs.getInt("row_index"), rs.getLong("n"))).list());
     }
 
     /**
@@ -86,7 +87,7 @@ public final class DocumentImages {
     public boolean keepReading(String collection, long documentId, int readFrom, int nextPage, long firstN,
                                List<Picture> pictures, byte[] pagesRead) {
         long now = clock.millis();
-        return jdbi.inTransaction(h -> {
+        return sql.inTransaction(h -> {
             if (readFrom <= 1) {
                 bind(h.createUpdate(INSERT), collection, documentId, PAGES_READ,
                         new Picture(PAGES_READ_TABLE, nextPage, PAGES_READ_TYPE, 0, 0, pagesRead), now).execute();
@@ -98,7 +99,7 @@ public final class DocumentImages {
                 if (updated == 0) return false;
             }
             if (!pictures.isEmpty()) {
-                PreparedBatch batch = h.prepareBatch(INSERT);
+                Batch batch = h.prepareBatch(INSERT);
                 for (int i = 0; i < pictures.size(); i++) bind(batch, collection, documentId, firstN + i, pictures.get(i), now).add();
                 batch.execute();
             }
@@ -113,7 +114,7 @@ public final class DocumentImages {
 
     /** Removes all the document's pictures (a document given up). */
     public void remove(String collection, long documentId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM document_images WHERE collection = :c AND document_id = :d")
+        sql.useHandle(h -> h.createUpdate("DELETE FROM document_images WHERE collection = :c AND document_id = :d")
                 .bind("c", collection).bind("d", documentId).execute());
     }
 
@@ -121,7 +122,7 @@ public final class DocumentImages {
             + " row_index, content_type, width, height, bytes, created_at)"
             + " VALUES (:c, :d, :n, :t, :r, :type, :w, :h, :bytes, :at)";
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, String collection, long documentId,
+    private static <S extends Bindable<S>> S bind(S statement, String collection, long documentId,
                                                                                long n, Picture p, long now) {
         return statement.bind("c", collection).bind("d", documentId).bind("n", n).bind("t", p.table())
                 .bind("r", p.row()).bind("type", p.contentType()).bind("w", p.width()).bind("h", p.height())
@@ -129,10 +130,10 @@ public final class DocumentImages {
     }
 
     public Optional<Picture> find(String collection, long documentId, long n) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT table_index, row_index, content_type, width, height, bytes"
+        return sql.withHandle(h -> h.createQuery("SELECT table_index, row_index, content_type, width, height, bytes"
                         + " FROM document_images WHERE collection = :c AND document_id = :d AND n = :n")
                 .bind("c", collection).bind("d", documentId).bind("n", n)
-                .map((rs, ctx) -> new Picture(rs.getInt("table_index"), rs.getInt("row_index"), rs.getString("content_type"),
+                .map(rs -> new Picture(rs.getInt("table_index"), rs.getInt("row_index"), rs.getString("content_type"),
                         rs.getInt("width"), rs.getInt("height"), rs.getBytes("bytes")))
                 .findOne());
     }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Batch;
 
 /**
  * The products a supplier's document adds or enriches, written inside the import's one transaction ({@code h}): many
@@ -26,7 +26,7 @@ public final class DocumentProducts {
     /** Adds products from a document, in batches of one prepared statement (a 20 000-row import is 40 round trips). */
     public static void insertAll(Handle h, String collection, List<DocumentProduct> products, Instant now) {
         if (products.isEmpty()) return;
-        try (PreparedBatch batch = h.prepareBatch("INSERT INTO wip_products (collection, sku, url, status, document_fields,"
+        try (Batch batch = h.prepareBatch("INSERT INTO wip_products (collection, sku, url, status, document_fields,"
                 + " created_at, updated_at) VALUES (:c, :sku, :url, 'pending', :doc, :now, :now)")) {
             for (DocumentProduct p : products) {
                 batch.bind("c", collection).bind("sku", p.sku()).bind("url", p.url()).bind("doc", Json.write(p.documentFields()))
@@ -63,7 +63,7 @@ public final class DocumentProducts {
         h.createQuery("SELECT id, sku, url, status, lease_until" + (withDocumentFields ? ", document_fields" : "")
                         + " FROM wip_products WHERE collection = :c ORDER BY id")
                 .bind("c", collection)
-                .map((rs, ctx) -> {
+                .map(rs -> {
                     long lease = rs.getLong("lease_until");
                     Instant leaseUntil = rs.wasNull() ? null : Instant.ofEpochMilli(lease);
                     return new Known(rs.getLong("id"), rs.getString("sku"), rs.getString("url"), Status.parse(rs.getString("status")),

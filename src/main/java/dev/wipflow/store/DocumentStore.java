@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 
 /**
  * Supplier documents as read: the table chosen from each, its header row, until and after it is imported.
@@ -41,10 +41,10 @@ public final class DocumentStore {
     private static final String COLUMNS = "id, collection, filename, format, kind, table_name, tables, header_row, cells,"
             + " created_at, imported_at";
 
-    private final Jdbi jdbi;
+    private final Sql sql;
 
-    public DocumentStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public DocumentStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** A stored document: {@code headerIndex} is the header's index in {@code rows}, from 0. */
@@ -55,7 +55,7 @@ public final class DocumentStore {
 
     public long insert(String collection, String filename, String format, String kind, String tableName,
                        List<String> tables, int headerIndex, List<List<String>> rows, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO documents (collection, filename, format, kind, table_name,"
+        return sql.withHandle(h -> h.createUpdate("INSERT INTO documents (collection, filename, format, kind, table_name,"
                         + " tables, header_row, cells, created_at) VALUES (:c, :f, :format, :kind, :t, :tables, :h, :cells, :now)")
                 .bind("c", collection).bind("f", filename).bind("format", format).bind("kind", kind).bind("t", tableName)
                 .bind("tables", Json.write(tables)).bind("h", headerIndex).bind("cells", pack(rows))
@@ -64,9 +64,9 @@ public final class DocumentStore {
     }
 
     public Optional<Stored> get(String collection, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND collection = :c")
+        return sql.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM documents WHERE id = :id AND collection = :c")
                 .bind("id", id).bind("c", collection)
-                .map((rs, ctx) -> {
+                .map(rs -> {
                     long imported = rs.getLong("imported_at");
                     Instant importedAt = rs.wasNull() ? null : Instant.ofEpochMilli(imported);
                     return new Stored(rs.getLong("id"), rs.getString("collection"), rs.getString("filename"),
@@ -79,7 +79,7 @@ public final class DocumentStore {
     /** The table read again from more of the document (a PDF read over several calls). */
     public void replaceTable(String collection, long id, String tableName, List<String> tables, int headerIndex,
                              List<List<String>> rows) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE documents SET table_name = :t, tables = :tables, header_row = :h,"
+        sql.useHandle(h -> h.createUpdate("UPDATE documents SET table_name = :t, tables = :tables, header_row = :h,"
                         + " cells = :cells WHERE id = :id AND collection = :c")
                 .bind("t", tableName).bind("tables", Json.write(tables)).bind("h", headerIndex).bind("cells", pack(rows))
                 .bind("id", id).bind("c", collection).execute());
@@ -87,7 +87,7 @@ public final class DocumentStore {
 
     /** Removes a document that could not be kept whole. */
     public void remove(String collection, long id) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM documents WHERE id = :id AND collection = :c")
+        sql.useHandle(h -> h.createUpdate("DELETE FROM documents WHERE id = :id AND collection = :c")
                 .bind("id", id).bind("c", collection).execute());
     }
 

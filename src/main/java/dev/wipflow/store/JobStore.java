@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 
 /**
  * Recorded batches. A job's counts are derived from its results, so two callers recording at once never lose
@@ -22,17 +21,17 @@ import org.jdbi.v3.core.statement.StatementContext;
  * ({@code failed} when it cannot go on, {@code cancelled} when asked).
  */
 public final class JobStore {
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Clock clock;
     private final boolean notifies;
 
-    public JobStore(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, false);
+    public JobStore(Sql sql, Clock clock) {
+        this(sql, clock, false);
     }
 
     /** @param notifies a completed job's webhook is {@code due} (a {@code WEBHOOK_URL} is set) */
-    public JobStore(Jdbi jdbi, Clock clock, boolean notifies) {
-        this.jdbi = jdbi;
+    public JobStore(Sql sql, Clock clock, boolean notifies) {
+        this.sql = sql;
         this.clock = clock;
         this.notifies = notifies;
     }
@@ -40,7 +39,7 @@ public final class JobStore {
     public Job create(String collection, List<Long> wipIds, boolean fastMode) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO jobs (job_id, collection, wip_ids, status, fast_mode, created_at)"
+        sql.useHandle(h -> h.createUpdate("INSERT INTO jobs (job_id, collection, wip_ids, status, fast_mode, created_at)"
                         + " VALUES (:id, :c, :ids, 'queued', :fast, :now)")
                 .bind("id", id).bind("c", collection).bind("ids", Json.write(wipIds)).bind("fast", fastMode ? 1 : 0)
                 .bind("now", now).execute());
@@ -48,21 +47,21 @@ public final class JobStore {
     }
 
     public Optional<Job> get(String collection, String jobId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE job_id = :id AND collection = :c")
-                .bind("id", jobId).bind("c", collection).map((rs, ctx) -> map(h, rs, ctx)).findOne());
+        return sql.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE job_id = :id AND collection = :c")
+                .bind("id", jobId).bind("c", collection).map(rs -> map(h, rs)).findOne());
     }
 
     public List<Job> list(String collection, String status, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE collection = :c"
+        return sql.withHandle(h -> h.createQuery("SELECT * FROM jobs WHERE collection = :c"
                         + (status == null ? "" : " AND status = :status") + " ORDER BY created_at DESC, job_id LIMIT :limit")
                 .bind("c", collection).bind("status", status).bind("limit", limit)
-                .map((rs, ctx) -> map(h, rs, ctx)).list());
+                .map(rs -> map(h, rs)).list());
     }
 
     /** Records (or replaces) one product's result and moves the job's status on. */
     public void record(String jobId, JobResult r) {
         long now = clock.millis();
-        jdbi.useTransaction(h -> {
+        sql.useTransaction(h -> {
             h.createUpdate("DELETE FROM job_results WHERE job_id = :j AND wip_id = :w").bind("j", jobId).bind("w", r.wipId()).execute();
             h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error,"
                             + " status, sheet_write, at) VALUES (:j, :w, :sku, :row, :ok, :fields, :d, :err, :status, :write, :at)")
@@ -84,26 +83,26 @@ public final class JobStore {
 
     /** Marks a job started (the first time a caller works on it). */
     public void started(String jobId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET started_at = COALESCE(started_at, :now),"
+        sql.useHandle(h -> h.createUpdate("UPDATE jobs SET started_at = COALESCE(started_at, :now),"
                         + " status = CASE WHEN status = 'queued' THEN 'running' ELSE status END WHERE job_id = :j")
                 .bind("now", clock.millis()).bind("j", jobId).execute());
     }
 
     /** A job that cannot go on at all (its products are gone): {@code failed}, with the reason. */
     public void fail(String jobId, String error) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', error = :e, completed_at = :now"
+        sql.useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', error = :e, completed_at = :now"
                         + " WHERE job_id = :j AND status IN ('queued', 'running')")
                 .bind("e", error).bind("now", clock.millis()).bind("j", jobId).execute());
     }
 
     public boolean cancel(String collection, String jobId) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'cancelled', completed_at = :now"
+        return sql.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'cancelled', completed_at = :now"
                         + " WHERE job_id = :j AND collection = :c AND status IN ('queued', 'running')")
                 .bind("now", clock.millis()).bind("j", jobId).bind("c", collection).execute()) == 1;
     }
 
     public boolean isCancelled(String jobId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM jobs WHERE job_id = :j").bind("j", jobId)
+        return sql.withHandle(h -> h.createQuery("SELECT status FROM jobs WHERE job_id = :j").bind("j", jobId)
                 .mapTo(String.class).findOne()).map("cancelled"::equals).orElse(false);
     }
 
@@ -112,11 +111,11 @@ public final class JobStore {
         return Json.read(ids, new TypeReference<List<Long>>() { }).size();
     }
 
-    private static Job map(Handle h, ResultSet rs, StatementContext ctx) throws SQLException {
+    private static Job map(Handle h, ResultSet rs) throws SQLException {
         String jobId = rs.getString("job_id");
         List<JobResult> results = h.createQuery("SELECT * FROM job_results WHERE job_id = :j ORDER BY at, wip_id")
                 .bind("j", jobId)
-                .map((r, c) -> new JobResult(r.getLong("wip_id"), r.getString("sku"),
+                .map(r -> new JobResult(r.getLong("wip_id"), r.getString("sku"),
                         (Integer) r.getObject("row_num") == null ? null : r.getInt("row_num"), r.getInt("success") == 1,
                         Json.read(r.getString("extracted_fields"), new TypeReference<List<String>>() { }),
                         r.getDouble("duration"), r.getString("error"), r.getString("status"), r.getString("sheet_write")))
@@ -142,7 +141,7 @@ public final class JobStore {
 
     /** Totals over a collection's jobs, for the job list. */
     public Map<String, Integer> totals(String collection) {
-        return jdbi.withHandle(h -> {
+        return sql.withHandle(h -> {
             Map<String, Integer> out = new java.util.LinkedHashMap<>();
             out.put("jobs", h.createQuery("SELECT COUNT(*) FROM jobs WHERE collection = :c").bind("c", collection)
                     .mapTo(Integer.class).one());
@@ -151,7 +150,7 @@ public final class JobStore {
                             + " COALESCE(SUM(CASE WHEN r.sheet_write = 'created' THEN 1 ELSE 0 END), 0) AS created,"
                             + " COALESCE(SUM(CASE WHEN r.sheet_write = 'updated' THEN 1 ELSE 0 END), 0) AS updated"
                             + " FROM job_results r JOIN jobs j ON j.job_id = r.job_id WHERE j.collection = :c")
-                    .bind("c", collection).map((rs, c) -> {
+                    .bind("c", collection).map(rs -> {
                         out.put("processed_products", rs.getInt("processed"));
                         out.put("successful_products", rs.getInt("ok"));
                         out.put("failed_products", rs.getInt("processed") - rs.getInt("ok") - rs.getInt("review"));
@@ -169,7 +168,7 @@ public final class JobStore {
      * {@code sending} by a request that died; the oldest completed first.
      */
     public List<String> webhooksToSend(String collection, int maxAttempts, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT job_id FROM jobs WHERE collection = :c"
+        return sql.withHandle(h -> h.createQuery("SELECT job_id FROM jobs WHERE collection = :c"
                         + " AND webhook_state IN ('due', 'failed', 'sending') AND webhook_attempts < :max"
                         + " AND (webhook_state = 'due' OR webhook_until <= :now) ORDER BY completed_at, job_id LIMIT :limit")
                 .bind("c", collection).bind("max", maxAttempts).bind("now", clock.millis()).bind("limit", limit)
@@ -182,7 +181,7 @@ public final class JobStore {
      */
     public boolean claimWebhook(String jobId, int maxAttempts, java.time.Duration lease) {
         long now = clock.millis();
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'sending',"
+        return sql.withHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'sending',"
                         + " webhook_attempts = webhook_attempts + 1, webhook_until = :until WHERE job_id = :j"
                         + " AND webhook_attempts < :max AND (webhook_state = 'due'"
                         + " OR (webhook_state IN ('failed', 'sending') AND webhook_until <= :now))")
@@ -192,14 +191,14 @@ public final class JobStore {
 
     /** The webhook was answered with a 2xx. */
     public void webhookDelivered(String jobId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'delivered', webhook_error = NULL,"
+        sql.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'delivered', webhook_error = NULL,"
                         + " webhook_until = NULL, webhook_delivered_at = :now WHERE job_id = :j AND webhook_state = 'sending'")
                 .bind("now", clock.millis()).bind("j", jobId).execute());
     }
 
     /** The webhook's attempt failed: {@code error} is kept, and the next attempt may start {@code after} from now. */
     public void webhookFailed(String jobId, String error, java.time.Duration after) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'failed', webhook_error = :e,"
+        sql.useHandle(h -> h.createUpdate("UPDATE jobs SET webhook_state = 'failed', webhook_error = :e,"
                         + " webhook_until = :next WHERE job_id = :j AND webhook_state = 'sending'")
                 .bind("e", error).bind("next", clock.millis() + after.toMillis()).bind("j", jobId).execute());
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +20,18 @@ final class Migrations {
             "V3__review_priority_webhooks.sql", "V4__documents.sql",
             "V6__sheets_quota_and_cells.sql", "V7__document_images.sql");
 
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Database.Dialect dialect;
     private final Clock clock;
 
-    Migrations(Jdbi jdbi, Database.Dialect dialect, Clock clock) {
-        this.jdbi = jdbi;
+    Migrations(Sql sql, Database.Dialect dialect, Clock clock) {
+        this.sql = sql;
         this.dialect = dialect;
         this.clock = clock;
     }
 
     void apply() {
-        jdbi.useTransaction(h -> {
+        sql.useTransaction(h -> {
             if (dialect == Database.Dialect.POSTGRES) {
                 // Instances starting together would race on creating schema_version itself, which CREATE TABLE
                 // IF NOT EXISTS does not survive in PostgreSQL: one lock per schema, held until this commits.

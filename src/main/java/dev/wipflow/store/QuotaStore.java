@@ -1,6 +1,6 @@
 package dev.wipflow.store;
 
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 
 /**
  * The Sheets quota's state in the database, so every instance on one database spends one quota: per kind of call,
@@ -9,10 +9,10 @@ import org.jdbi.v3.core.Jdbi;
  * under the row's write lock (SQLite's database lock, PostgreSQL's row lock).
  */
 public final class QuotaStore {
-    private final Jdbi jdbi;
+    private final Sql sql;
 
-    public QuotaStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public QuotaStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** A reserved moment ({@code taken}) {@code waitMillis} from now, or, when not taken, how long until one. */
@@ -24,7 +24,7 @@ public final class QuotaStore {
      * after it is then {@code intervalMillis} later. Nothing is reserved when the wait would be longer.
      */
     public Reservation reserve(String kind, long intervalMillis, long maxWaitMillis, long nowMillis) {
-        return jdbi.inTransaction(h -> {
+        return sql.inTransaction(h -> {
             int n = h.createUpdate("UPDATE sheets_quota SET next_at = (CASE WHEN next_at > :now THEN next_at ELSE :now END)"
                             + " + :interval WHERE kind = :kind AND next_at - :now <= :maxWait")
                     .bind("now", nowMillis).bind("interval", intervalMillis).bind("kind", kind)

@@ -1,7 +1,7 @@
 package dev.wipflow.store;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 
 /**
  * Keeps SQLite's WAL from staying large: its pages are page cache, which a container's limit counts. PostgreSQL:
@@ -10,13 +10,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class WalCheckpoints {
     /** How many ended runs {@link #runEnded()} lets pass between two checkpoints. */
     static final int CHECKPOINT_EVERY = 100;
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final boolean sqlite;
     /** Product runs ended in this process since its last {@link #checkpoint()}. */
     private final AtomicInteger runsSinceCheckpoint = new AtomicInteger();
 
-    public WalCheckpoints(Jdbi jdbi, Database.Dialect dialect) {
-        this.jdbi = jdbi;
+    public WalCheckpoints(Sql sql, Database.Dialect dialect) {
+        this.sql = sql;
         this.sqlite = dialect == Database.Dialect.SQLITE;
     }
 
@@ -29,7 +29,7 @@ public final class WalCheckpoints {
         if (!sqlite) return;
         runsSinceCheckpoint.set(0);
         try {
-            jdbi.useHandle(h -> {
+            sql.useHandle(h -> {
                 h.execute("PRAGMA busy_timeout = 1000");
                 try {
                     h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** A {@code wip_products} row as a {@link WipProduct}: the columns read and how each becomes a field. */
 final class WipRows {
@@ -28,7 +27,7 @@ final class WipRows {
     private WipRows() {
     }
 
-    static WipProduct map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static WipProduct map(ResultSet rs) throws SQLException {
         String errorStep = rs.getString("error_step");
         String step = rs.getString("step");
         return new WipProduct(

@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
+import dev.wipflow.store.sql.Update;
 
 /** WIP products in the database: reads, edits, and the lease that keeps concurrent callers apart. */
 public final class WipStore {
@@ -41,20 +42,20 @@ public final class WipStore {
                     + " ORDER BY id LIMIT 1",
             "SELECT id FROM wip_products WHERE collection = :c AND status = 'pending' ORDER BY priority DESC, id LIMIT 1");
 
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final String skipLocked;
 
-    public WipStore(Jdbi jdbi, Database.Dialect dialect) {
-        this.jdbi = jdbi;
+    public WipStore(Sql sql, Database.Dialect dialect) {
+        this.sql = sql;
         this.skipLocked = dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    public Sql sql() {
+        return sql;
     }
 
     public Optional<WipProduct> get(String collection, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
+        return sql.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
                         + " FROM wip_products WHERE id = :id AND collection = :c")
                 .bind("id", id).bind("c", collection).map(WipRows::map).findOne());
     }
@@ -65,7 +66,7 @@ public final class WipStore {
     }
 
     public List<WipProduct> list(String collection, Status status, String skuLike, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c"
+        return sql.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS + " FROM wip_products WHERE collection = :c"
                         + (status == null ? "" : " AND status = :status")
                         + (skuLike == null ? "" : " AND LOWER(sku) LIKE :q ESCAPE '\\'")
                         + " ORDER BY id LIMIT :limit OFFSET :offset")
@@ -76,7 +77,7 @@ public final class WipStore {
     }
 
     public int count(String collection, Status status, String skuLike) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wip_products WHERE collection = :c"
+        return sql.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wip_products WHERE collection = :c"
                         + (status == null ? "" : " AND status = :status")
                         + (skuLike == null ? "" : " AND LOWER(sku) LIKE :q ESCAPE '\\'"))
                 .bind("c", collection).bind("status", status == null ? null : status.id())
@@ -89,7 +90,7 @@ public final class WipStore {
      * row, however large the collection.
      */
     public boolean collectionExists(String collection) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM wip_products WHERE collection = :c)"
+        return sql.withHandle(h -> h.createQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM wip_products WHERE collection = :c)"
                         + " OR EXISTS (SELECT 1 FROM jobs WHERE collection = :c)"
                         + " OR EXISTS (SELECT 1 FROM documents WHERE collection = :c) THEN 1 ELSE 0 END")
                 .bind("c", collection).mapTo(Integer.class).one()) == 1;
@@ -98,9 +99,9 @@ public final class WipStore {
     /** Collections with their product counts per status, by name. */
     public Map<String, Map<String, Integer>> countsByCollection() {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT collection, status, COUNT(*) AS n FROM wip_products"
+        sql.useHandle(h -> h.createQuery("SELECT collection, status, COUNT(*) AS n FROM wip_products"
                         + " GROUP BY collection, status ORDER BY collection")
-                .map((rs, ctx) -> {
+                .map(rs -> {
                     out.computeIfAbsent(rs.getString("collection"), k -> new LinkedHashMap<>())
                             .put(rs.getString("status"), rs.getInt("n"));
                     return null;
@@ -134,7 +135,7 @@ public final class WipStore {
 
     /** Removes a product unless a live request holds it. */
     public boolean delete(String collection, long id, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM wip_products WHERE id = :id AND collection = :c"
+        return sql.withHandle(h -> h.createUpdate("DELETE FROM wip_products WHERE id = :id AND collection = :c"
                         + " AND NOT (status = 'processing' AND lease_until >= :now)")
                 .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli()).execute()) == 1;
     }
@@ -156,7 +157,7 @@ public final class WipStore {
         boolean keeps = kept != null && StepColumns.clearsFields(from);
         String set = WAITING_AGAIN + stepBackTo(from) + StepColumns.clearedFrom(from, keeps ? "fields" : null)
                 + (keeps ? ", fields = :kept" : "") + (forgetSheetCells ? ", sheet_kept = NULL, sheet_written = NULL" : "");
-        int n = jdbi.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
+        int n = sql.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
                         + " WHERE id = :id AND collection = :c AND NOT (status = 'processing' AND lease_until >= :now)"), from)
                 .bind("id", id).bind("c", collection).bind("now", now.toEpochMilli())
                 .bind("kept", keeps ? Json.write(kept) : null).execute());
@@ -170,7 +171,7 @@ public final class WipStore {
      */
     public boolean correct(WipProduct seen, ProductFields fields, Instant now) {
         String set = WAITING_AGAIN + stepBackTo(Step.CLEAN) + StepColumns.clearedFrom(Step.CLEAN) + ", fields = :fields";
-        int n = jdbi.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
+        int n = sql.withHandle(h -> bindStepBack(h.createUpdate("UPDATE wip_products SET " + set
                         + " WHERE id = :id AND collection = :c AND NOT (status = 'processing' AND lease_until >= :now)"
                         + " AND attempts = :attempts AND status = :status"), Step.CLEAN)
                 .bind("id", seen.id()).bind("c", seen.collection()).bind("now", now.toEpochMilli())
@@ -184,7 +185,7 @@ public final class WipStore {
      * in review (any more).
      */
     public Optional<WipProduct> claimReview(String collection, long id, String token, Instant until, Instant now) {
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
+        int n = sql.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = 'processing', lease_token = :token,"
                         + " lease_until = :until, updated_at = :now WHERE id = :id AND collection = :c AND status = 'review'")
                 .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("c", collection).execute());
@@ -198,7 +199,7 @@ public final class WipStore {
                 : ", step = CASE WHEN step IS NOT NULL AND " + stepOrdinalSql("step") + " > :ord THEN :keep ELSE step END";
     }
 
-    private static org.jdbi.v3.core.statement.Update bindStepBack(org.jdbi.v3.core.statement.Update u, Step from) {
+    private static Update bindStepBack(Update u, Step from) {
         Step keep = from == null || from.ordinal() == 0 ? null : Step.values()[from.ordinal() - 1];
         return u.bind("keep", keep == null ? null : keep.id()).bind("ord", keep == null ? -1 : keep.ordinal());
     }
@@ -208,7 +209,7 @@ public final class WipStore {
      * Returns the number of rows touched (0: no such product, or already finished).
      */
     public int cancel(String collection, long id, Instant now) {
-        return jdbi.withHandle(h -> {
+        return sql.withHandle(h -> {
             int n = h.createUpdate("UPDATE wip_products SET status = 'cancelled', lease_until = NULL, lease_token = NULL,"
                             + " updated_at = :now WHERE id = :id AND collection = :c AND (status IN ('pending', 'failed', 'review')"
                             + " OR (status = 'processing' AND lease_until < :now))")
@@ -234,7 +235,7 @@ public final class WipStore {
         String restart = (force ? StepColumns.startOverKeepingFields() : "")
                 + (retake || force ? ", step_tries = CASE WHEN status IN ('failed', 'cancelled', 'ready', 'review') THEN 0 ELSE step_tries END"
                 : "");
-        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE + restart
+        int n = sql.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE + restart
                         + " WHERE id = :id AND collection = :c AND (" + CLAIMABLE + also + ")")
                 .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("c", collection).execute());
@@ -249,17 +250,17 @@ public final class WipStore {
     public Optional<WipProduct> claimNext(String collection, String token, Instant until, Instant now) {
         for (int attempt = 0; ; attempt++) {
             for (String pick : PICKS) {
-                int n = jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE
+                int n = sql.withHandle(h -> h.createUpdate("UPDATE wip_products SET " + TAKE
                                 + " WHERE id = (" + pick + skipLocked + ") AND " + CLAIMABLE)
                         .bind("token", token).bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                         .bind("c", collection).execute());
                 if (n == 1) {
-                    return jdbi.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
+                    return sql.withHandle(h -> h.createQuery("SELECT " + WipRows.COLUMNS
                                     + " FROM wip_products WHERE lease_token = :token")
                             .bind("token", token).map(WipRows::map).findOne());
                 }
             }
-            boolean any = jdbi.withHandle(h -> PICKS.stream().anyMatch(pick -> {
+            boolean any = sql.withHandle(h -> PICKS.stream().anyMatch(pick -> {
                 var query = h.createQuery(pick).bind("c", collection);
                 if (pick.contains(":now")) query.bind("now", now.toEpochMilli());
                 return query.mapTo(Long.class).findOne().isPresent();
@@ -277,12 +278,12 @@ public final class WipStore {
         set.put("lease_until", until.toEpochMilli());
         set.put("updated_at", now.toEpochMilli());
         set.putAll(StepColumns.written(out));
-        StringBuilder sql = new StringBuilder("UPDATE wip_products SET ");
-        set.keySet().forEach(k -> sql.append(k).append(" = :").append(k).append(", "));
-        sql.setLength(sql.length() - 2);
-        sql.append(" WHERE id = :id AND lease_token = :token AND status = 'processing'");
-        return jdbi.withHandle(h -> {
-            var u = h.createUpdate(sql.toString()).bind("id", id).bind("token", token);
+        StringBuilder update = new StringBuilder("UPDATE wip_products SET ");
+        set.keySet().forEach(k -> update.append(k).append(" = :").append(k).append(", "));
+        update.setLength(update.length() - 2);
+        update.append(" WHERE id = :id AND lease_token = :token AND status = 'processing'");
+        return sql.withHandle(h -> {
+            var u = h.createUpdate(update.toString()).bind("id", id).bind("token", token);
             set.forEach(u::bind);
             return u.execute();
         }) == 1;
@@ -294,7 +295,7 @@ public final class WipStore {
      * waiting for a quota sets the count back to 0; a deadline or a killed request leaves it.
      */
     public int startStep(long id, String token, Instant now) {
-        return jdbi.inTransaction(h -> {
+        return sql.inTransaction(h -> {
             int n = h.createUpdate("UPDATE wip_products SET step_tries = step_tries + 1, updated_at = :now"
                             + " WHERE id = :id AND lease_token = :token AND status = 'processing'")
                     .bind("now", now.toEpochMilli()).bind("id", id).bind("token", token).execute();
@@ -309,7 +310,7 @@ public final class WipStore {
      * write-ahead of {@code sheet.OneRowPerSku}) and extends the lease; false when the lease is no longer held.
      */
     public boolean noteAppend(long id, String token, Instant until, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET append_pending = 1, lease_until = :until,"
+        return sql.withHandle(h -> h.createUpdate("UPDATE wip_products SET append_pending = 1, lease_until = :until,"
                         + " updated_at = :now WHERE id = :id AND lease_token = :token AND status = 'processing'")
                 .bind("until", until.toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("token", token).execute()) == 1;
@@ -318,7 +319,7 @@ public final class WipStore {
     /** Ends this request's hold: the product becomes {@code status} (with an error when failed). */
     public boolean release(long id, String token, Status status, StepError error, List<String> warnings,
                            int sheetCalls, long llmTokens, boolean keepTries, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = :status, lease_until = NULL,"
+        return sql.withHandle(h -> h.createUpdate("UPDATE wip_products SET status = :status, lease_until = NULL,"
                         + (keepTries ? "" : " step_tries = 0,")
                         + " lease_token = NULL, error_step = :es, error_message = :em, cancel_requested = 0,"
                         + " warnings = COALESCE(:warnings, warnings), sheet_calls = sheet_calls + :calls,"
@@ -333,7 +334,7 @@ public final class WipStore {
     }
 
     public boolean cancelRequested(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT cancel_requested FROM wip_products WHERE id = :id")
+        return sql.withHandle(h -> h.createQuery("SELECT cancel_requested FROM wip_products WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).findOne().orElse(0)) == 1;
     }
 

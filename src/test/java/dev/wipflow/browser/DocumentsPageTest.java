@@ -241,7 +241,7 @@ class DocumentsPageTest {
     @Test
     void the_sheet_tab_is_read_as_a_document() {
         api.post("/api/tab/wip", "{\"items\":[{\"sku\":\"OLD-1\",\"url\":\"https://supplier.example/p/old-1\"}]}");
-        server.app.database().jdbi().useHandle(h -> {
+        server.app.database().sql().useHandle(h -> {
             h.execute("INSERT INTO sheet_rows (collection, row_num, sku, cells) VALUES ('tab', 2, 'OLD-1',"
                     + " '{\"SKU\":\"OLD-1\",\"URL\":\"https://supplier.example/p/old-1\",\"Status\":\"ready\"}')");
             h.execute("INSERT INTO sheet_rows (collection, row_num, sku, cells) VALUES ('tab', 3, 'NEW-1',"

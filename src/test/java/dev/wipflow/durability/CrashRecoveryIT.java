@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class CrashRecoveryIT {
         assertThat(started(after, "sheet_row")).as("steps already done are not run again").isEqualTo(1);
         assertThat(started(after, "extract")).as("the step that was running runs again").isEqualTo(2);
         assertThat(started(after, "finalize")).isEqualTo(1);
-        int rows = Jdbi.create(databaseUrl).withHandle(h -> h.createQuery(
+        int rows = Sql.create(databaseUrl).withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM sheet_rows WHERE collection = 'sinks' AND sku = 'CRASH-1'").mapTo(Integer.class).one());
         assertThat(rows).as("rows of the local sheet for the SKU").isEqualTo(1);
         assertThat(second.api.post("/api/sinks/wip/process-one", "{}").status()).as("nothing left").isEqualTo(204);

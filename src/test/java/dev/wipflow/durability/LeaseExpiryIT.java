@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +170,7 @@ class LeaseExpiryIT {
 
     private void assertOneSheetRow(ServerProcess server, String sku) throws Exception {
         assertThat(ExportedSheet.rows(server.api, "sinks")).extracting(r -> r.get("SKU")).containsExactly(sku);
-        List<String> rows = Jdbi.create(db).withHandle(h -> h.createQuery("SELECT sku FROM sheet_rows WHERE collection = 'sinks'")
+        List<String> rows = Sql.create(db).withHandle(h -> h.createQuery("SELECT sku FROM sheet_rows WHERE collection = 'sinks'")
                 .mapTo(String.class).list());
         assertThat(rows).containsExactly(sku);
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,12 +102,12 @@ class TwoInstancesIT {
                 .containsExactlyInAnyOrderElementsOf(skus.values());
         assertThat(sheet).extracting(r -> r.get("Status")).containsOnly("ready");
 
-        Jdbi jdbi = Jdbi.create(db);
-        List<String> sheetSkus = jdbi.withHandle(h -> h.createQuery("SELECT sku FROM sheet_rows WHERE collection = 'sinks'")
+        Sql sql = Sql.create(db);
+        List<String> sheetSkus = sql.withHandle(h -> h.createQuery("SELECT sku FROM sheet_rows WHERE collection = 'sinks'")
                 .mapTo(String.class).list());
         assertThat(sheetSkus).as("rows of the embedded sheet").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(skus.values());
-        int rowNumbers = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT row_num) FROM sheet_rows WHERE collection = 'sinks'")
+        int rowNumbers = sql.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT row_num) FROM sheet_rows WHERE collection = 'sinks'")
                 .mapTo(Integer.class).one());
         assertThat(rowNumbers).isEqualTo(PRODUCTS);
 

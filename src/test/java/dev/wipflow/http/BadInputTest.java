@@ -222,7 +222,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void bad_request_gets_its_4xx_and_changes_nothing(Case c) {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         Request.Builder req = new Request.Builder().url(wipflow.app.baseUrl() + c.path());
         MediaType type = c.contentType() == null ? null : MediaType.get(c.contentType());
         RequestBody body = c.raw() != null ? RequestBody.create(c.raw(), type)
@@ -234,6 +234,6 @@ class BadInputTest {
         assertThat(r.json().path("success").asBoolean(true)).isFalse();
         assertThat(r.json().path("error").path("code").asText()).isNotBlank();
         assertThat(r.json().path("error").path("message").asText()).isNotBlank();
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 }

@@ -69,7 +69,7 @@ class BodyEncodingTest {
 
     @Test
     void invalid_utf8_in_a_json_sku_is_a_400_that_adds_nothing() {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         byte[] head = "{\"items\":[{\"sku\":\"CAF".getBytes(StandardCharsets.US_ASCII);
         byte[] body = concat(head, new byte[] {(byte) 0xC3, 0x28},
                 "\",\"url\":\"https://supplier.example/p/cafe\"}]}".getBytes(StandardCharsets.US_ASCII));
@@ -80,12 +80,12 @@ class BodyEncodingTest {
         assertThat(r.json().path("error").path("message").asText())
                 .startsWith("the body is not valid UTF-8 (byte 0xC3 at offset " + head.length + ")");
         assertThat(r.json().path("error").path("details").path("offset").asInt()).isEqualTo(head.length);
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before).doesNotContain("\uFFFD");
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before).doesNotContain("\uFFFD");
     }
 
     @Test
     void invalid_utf8_in_a_csv_is_a_400_that_says_how_to_save_it() {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         byte[] csv = "sku,url\nCAFÉ-1,https://supplier.example/p/cafe\n".getBytes(WINDOWS_1252); // sent without its charset
         Reply r = send("text/csv", csv);
 
@@ -93,7 +93,7 @@ class BodyEncodingTest {
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("bad_encoding");
         assertThat(r.json().path("error").path("message").asText())
                 .contains("not valid UTF-8").contains("\"CSV UTF-8\"").contains("charset=windows-1252");
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 
     @Test
@@ -159,12 +159,12 @@ class BodyEncodingTest {
 
     @Test
     void an_unknown_charset_is_a_415_that_names_it() {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         Reply r = send("text/csv; charset=klingon-8", "sku,url\nK-1,https://supplier.example/p/k\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(415);
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("unsupported_charset");
         assertThat(r.json().path("error").path("message").asText()).contains("'klingon-8'");
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 }

@@ -43,7 +43,7 @@ class DocumentImagesTest {
             Reply added = wipflow.api.post("/api/" + c + "/wip", "{\"items\":[{\"sku\":\"ST-1\",\"url\":\"https://supplier.example/p/st-1\"}]}");
             assertThat(added.status()).as(added.body()).isEqualTo(201);
         }
-        pictures = new DocumentPictures(new DocumentImages(wipflow.app.database().jdbi(), Clock.systemUTC()));
+        pictures = new DocumentPictures(new DocumentImages(wipflow.app.database().sql(), Clock.systemUTC()));
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ class DocumentImagesTest {
             Reply added = guarded.api.withToken("t0ken-for-tests")
                     .post("/api/looks/wip", "{\"items\":[{\"sku\":\"ST-1\",\"url\":\"https://supplier.example/p/st-1\"}]}");
             assertThat(added.status()).isEqualTo(201);
-            new DocumentPictures(new DocumentImages(guarded.app.database().jdbi(), Clock.systemUTC()))
+            new DocumentPictures(new DocumentImages(guarded.app.database().sql(), Clock.systemUTC()))
                     .save("looks", DOCUMENT, read(linesheet(Color.BLUE, Color.GREEN)));
             PictureLinks links = new PictureLinks("t0ken-for-tests");
             String first = links.path("looks", DOCUMENT, 1);

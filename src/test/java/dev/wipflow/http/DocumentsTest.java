@@ -231,7 +231,7 @@ class DocumentsTest {
         api.post("/api/tab/wip", "{\"items\":[{\"sku\":\"UM-60\",\"url\":\"" + shop.url("sink-jsonld.html") + "\"}]}");
         Reply done = api.post("/api/tab/wip/process-one", "{}");
         assertThat(done.json().path("status").asText()).as(done.toString()).isEqualTo("ready");
-        wipflow.app.database().jdbi().useHandle(h -> {
+        wipflow.app.database().sql().useHandle(h -> {
             h.execute("INSERT INTO sheet_rows (collection, row_num, sku, cells) VALUES ('tab', 3, 'NEW-1',"
                     + " '{\"SKU\":\"NEW-1\",\"URL\":\"" + shop.url("tap-og.html") + "\",\"Title\":\"\"}')");
             h.execute("INSERT INTO sheet_rows (collection, row_num, sku, cells) VALUES ('tab', 4, 'NEW-2',"

@@ -342,7 +342,7 @@ class PdfDocumentsTest {
     }
 
     private long count(String table) {
-        return wipflow.app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return wipflow.app.database().sql().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     private Picture fetch(String url) {

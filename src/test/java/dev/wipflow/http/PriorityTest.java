@@ -84,9 +84,9 @@ class PriorityTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(wipflow.app.database().dialect() == dev.wipflow.store.Database.Dialect.SQLITE,
                 "SQLite's query plan");
         assertThat(api.post("/api/basins/wip", "{\"items\":[" + item("A", 1) + "]}").status()).isEqualTo(201);
-        List<String> plan = wipflow.app.database().jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT id"
+        List<String> plan = wipflow.app.database().sql().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT id"
                         + " FROM wip_products WHERE collection = 'basins' AND status = 'pending' ORDER BY priority DESC, id LIMIT 1")
-                .map((rs, ctx) -> rs.getString("detail")).list());
+                .map(rs -> rs.getString("detail")).list());
         assertThat(String.join("\n", plan)).contains("INDEX wip_products_priority (collection=? AND status=?)").doesNotContain("TEMP B-TREE");
     }
 

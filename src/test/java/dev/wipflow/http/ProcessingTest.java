@@ -246,6 +246,6 @@ class ProcessingTest {
 
     /** The rows of the local sheet's {@code sinks} tab. */
     private List<Map<String, String>> sheetRows() {
-        return new LocalSheet(wipflow.app.database().jdbi(), wipflow.app.database().dialect()).rows("sinks");
+        return new LocalSheet(wipflow.app.database().sql(), wipflow.app.database().dialect()).rows("sinks");
     }
 }

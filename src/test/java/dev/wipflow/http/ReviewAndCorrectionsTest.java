@@ -190,7 +190,7 @@ class ReviewAndCorrectionsTest {
                 new Variant("1", "UM-60-CH", null, null, Map.of("Finish", "Chrome"), new BigDecimal("249.00"), null, "in stock", null, false),
                 new Variant("2", "UM-60-BK", null, null, Map.of("Finish", "Black"), new BigDecimal("259.00"), null, "in stock", null, false)),
                 "json-ld");
-        wipflow.app.database().jdbi().useHandle(h -> h.createUpdate("UPDATE wip_products SET fields = :f WHERE id = :id")
+        wipflow.app.database().sql().useHandle(h -> h.createUpdate("UPDATE wip_products SET fields = :f WHERE id = :id")
                 .bind("f", Json.write(withVariants)).bind("id", id).execute());
         assertThat(api.post("/api/sinks/wip/" + id + "/reset", "{\"from\":\"clean\"}").status()).isEqualTo(200);
 
@@ -392,7 +392,7 @@ class ReviewAndCorrectionsTest {
     }
 
     private List<Map<String, String>> sheetRows() {
-        return new LocalSheet(wipflow.app.database().jdbi(), wipflow.app.database().dialect()).rows("sinks");
+        return new LocalSheet(wipflow.app.database().sql(), wipflow.app.database().dialect()).rows("sinks");
     }
 
     private Map<String, String> sheetRow(String sku) {

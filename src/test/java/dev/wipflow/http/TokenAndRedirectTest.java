@@ -115,7 +115,7 @@ class TokenAndRedirectTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void without_the_right_token_nothing_happens(Case c) {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         Request.Builder req = new Request.Builder().url(wipflow.app.baseUrl() + c.path());
         if (c.authorization() != null) req.header("Authorization", c.authorization());
         RequestBody body = c.body() == null ? null : RequestBody.create(c.body(), MediaType.get("application/json"));
@@ -125,7 +125,7 @@ class TokenAndRedirectTest {
         assertThat(r.json().path("success").asBoolean(true)).isFalse();
         assertThat(r.json().path("error").path("code").asText()).isEqualTo("unauthorized");
         assertThat(r.body()).doesNotContain(TOKEN);
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 
     @Test
@@ -159,10 +159,10 @@ class TokenAndRedirectTest {
 
     @Test
     void a_private_address_that_is_not_trusted_is_refused_at_import() {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         Reply r = api.post("/api/sinks/wip", "{\"items\":[{\"sku\":\"LOOP\",\"url\":\"http://127.0.0.1:"
                 + supplier.getAddress().getPort() + "/secret\"}]}");
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 }

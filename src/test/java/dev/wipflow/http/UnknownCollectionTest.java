@@ -102,7 +102,7 @@ class UnknownCollectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyRoute")
     void a_never_used_collection_is_a_404_that_changes_nothing(Case c) {
-        String before = DbDump.of(wipflow.app.database().jdbi());
+        String before = DbDump.of(wipflow.app.database().sql());
         Request.Builder req = new Request.Builder().url(wipflow.app.baseUrl() + c.path()).header("Accept", "text/event-stream, */*");
         RequestBody body = c.body() == null ? null : RequestBody.create(c.body(), MediaType.get("application/json"));
         req.method(c.method(), c.method().equals("GET") || c.method().equals("DELETE") ? null : body);
@@ -116,7 +116,7 @@ class UnknownCollectionTest {
         assertThat(r.json().path("error").path("message").asText())
                 .isEqualTo("no collection 'sinsk'; add products to create it (POST /api/sinsk/wip)");
         assertThat(r.json().path("error").path("details").path("collection").asText()).isEqualTo(TYPO);
-        assertThat(DbDump.of(wipflow.app.database().jdbi())).isEqualTo(before);
+        assertThat(DbDump.of(wipflow.app.database().sql())).isEqualTo(before);
     }
 
     @Test

@@ -28,7 +28,7 @@ class LocalSheetConcurrencyTest {
     void concurrent_appends_get_distinct_rows() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         try (Database db = Database.open(TestDatabase.url(dir))) {
-            LocalSheet sheet = new LocalSheet(db.jdbi(), db.dialect());
+            LocalSheet sheet = new LocalSheet(db.sql(), db.dialect());
             CyclicBarrier start = new CyclicBarrier(CALLERS);
             List<CompletableFuture<List<Integer>>> callers = new ArrayList<>();
             for (int c = 0; c < CALLERS; c++) {

@@ -37,9 +37,9 @@ class DocumentStoreTest {
     void cells_are_stored_packed_and_read_back_exactly() {
         List<List<String>> rows = order(5_000);
         try (Database db = Database.open(TestDatabase.url(dir))) {
-            DocumentStore store = new DocumentStore(db.jdbi());
+            DocumentStore store = new DocumentStore(db.sql());
             long id = store.insert("c", "po.xlsx", "xlsx", "SUPPLIER", "Order", List.of("Order"), 2, rows, Instant.EPOCH);
-            String cells = db.jdbi().withHandle(h -> h.createQuery("SELECT cells FROM documents WHERE id = :id")
+            String cells = db.sql().withHandle(h -> h.createQuery("SELECT cells FROM documents WHERE id = :id")
                     .bind("id", id).mapTo(String.class).one());
             assertThat(cells).startsWith(DocumentStore.PACKED);
             assertThat(cells.length()).as("packed, against the plain JSON's %s chars", Json.write(rows).length())
@@ -57,9 +57,9 @@ class DocumentStoreTest {
     void cells_stored_as_plain_json_are_still_read() {
         List<List<String>> rows = order(3);
         try (Database db = Database.open(TestDatabase.url(dir))) {
-            DocumentStore store = new DocumentStore(db.jdbi());
+            DocumentStore store = new DocumentStore(db.sql());
             long id = store.insert("c", "po.xlsx", "xlsx", "SUPPLIER", "Order", List.of("Order"), 2, List.of(), Instant.EPOCH);
-            db.jdbi().useHandle(h -> h.createUpdate("UPDATE documents SET cells = :cells WHERE id = :id")
+            db.sql().useHandle(h -> h.createUpdate("UPDATE documents SET cells = :cells WHERE id = :id")
                     .bind("cells", Json.write(rows)).bind("id", id).execute());
             assertThat(store.get("c", id).orElseThrow().rows()).isEqualTo(rows);
         }
@@ -69,8 +69,8 @@ class DocumentStoreTest {
     void a_checkpoint_after_a_big_write_leaves_no_wal_behind() throws Exception {
         Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
         try (Database db = Database.open(TestDatabase.url(dir))) {
-            WalCheckpoints checkpoints = new WalCheckpoints(db.jdbi(), db.dialect());
-            db.jdbi().useTransaction(h -> {
+            WalCheckpoints checkpoints = new WalCheckpoints(db.sql(), db.dialect());
+            db.sql().useTransaction(h -> {
                 List<DocumentProducts.DocumentProduct> batch = new ArrayList<>();
                 for (int i = 0; i < 5_000; i++) {
                     batch.add(new DocumentProducts.DocumentProduct("SKU-" + i, "https://supplier.example/p/" + i, null));
@@ -84,9 +84,9 @@ class DocumentStoreTest {
             assertThat(Files.size(wal)).as("the WAL the transaction grew").isGreaterThan(200_000);
             checkpoints.checkpoint();
             assertThat(Files.size(wal)).as("the WAL after the checkpoint").isZero();
-            int products = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
+            int products = db.sql().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
             assertThat(products).isEqualTo(5_000);
-            long kept = db.jdbi().withHandle(h -> h.createQuery("PRAGMA journal_size_limit").mapTo(Long.class).one());
+            long kept = db.sql().withHandle(h -> h.createQuery("PRAGMA journal_size_limit").mapTo(Long.class).one());
             assertThat(kept).isEqualTo(Database.SQLITE_WAL_KEPT_BYTES);
         }
     }

@@ -29,7 +29,7 @@ class WalCheckpointTest {
         Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
         String url = TestDatabase.url(dir);
         try (Database db = Database.open(url)) {
-            WalCheckpoints checkpoints = new WalCheckpoints(db.jdbi(), db.dialect());
+            WalCheckpoints checkpoints = new WalCheckpoints(db.sql(), db.dialect());
             Path wal = dir.resolve("wipflow.db-wal");
             try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
                 s.execute("BEGIN");
@@ -46,13 +46,13 @@ class WalCheckpointTest {
             assertThat(Files.size(wal)).as("before the %d-th ended run", WalCheckpoints.CHECKPOINT_EVERY).isEqualTo(grown);
             checkpoints.runEnded();
             assertThat(Files.size(wal)).as("after it").isZero();
-            int products = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
+            int products = db.sql().withHandle(h -> h.createQuery("SELECT count(*) FROM wip_products").mapTo(Integer.class).one());
             assertThat(products).isEqualTo(30 * 200);
         }
     }
 
     private static void insert(Database db, int round) {
-        db.jdbi().useTransaction(h -> {
+        db.sql().useTransaction(h -> {
             List<DocumentProducts.DocumentProduct> batch = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 batch.add(new DocumentProducts.DocumentProduct("SKU-" + round + "-" + i, "https://supplier.example/p/" + i, null));

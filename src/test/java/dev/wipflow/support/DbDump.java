@@ -2,7 +2,7 @@ package dev.wipflow.support;
 
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import dev.wipflow.store.sql.Sql;
 
 /** Every row of every wipflow table, as text: two dumps are equal exactly when nothing changed. */
 public final class DbDump {
@@ -11,9 +11,9 @@ public final class DbDump {
     private DbDump() {
     }
 
-    public static String of(Jdbi jdbi) {
+    public static String of(Sql sql) {
         StringBuilder out = new StringBuilder();
-        jdbi.useHandle(h -> {
+        sql.useHandle(h -> {
             for (String table : TABLES) {
                 out.append("## ").append(table).append('\n');
                 List<Map<String, Object>> rows = h.createQuery("SELECT * FROM " + table + " ORDER BY 1").mapToMap().list();
