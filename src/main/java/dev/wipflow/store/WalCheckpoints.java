@@ -9,7 +9,7 @@ import dev.wipflow.store.sql.Sql;
  */
 public final class WalCheckpoints {
     /** How many ended runs {@link #runEnded()} lets pass between two checkpoints. */
-    static final int CHECKPOINT_EVERY = 100;
+    static final int CHECKPOINT_EVERY = 25;
     private final Sql sql;
     private final boolean sqlite;
     /** Product runs ended in this process since its last {@link #checkpoint()}. */
@@ -23,32 +23,34 @@ public final class WalCheckpoints {
     /**
      * After one transaction wrote many products (an import): SQLite's WAL, which that transaction grew by tens of MB,
      * is copied into the database and cut to nothing, so its pages leave the page cache. Waits at most a second for
-     * other connections' reads; if they are still reading, SQLite's own checkpoints do it later.
+     * other connections' reads. False when it could not: other connections were still reading, or one of them was
+     * running a checkpoint of its own (a writer's automatic one), which SQLite answers at once without waiting.
      */
-    public void checkpoint() {
-        if (!sqlite) return;
-        runsSinceCheckpoint.set(0);
+    public boolean checkpoint() {
+        if (!sqlite) return true;
         try {
-            sql.useHandle(h -> {
+            return sql.withHandle(h -> {
                 h.execute("PRAGMA busy_timeout = 1000");
                 try {
-                    h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+                    // one row: busy (1 when it could not finish), the WAL's frames, the frames copied
+                    return h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapTo(Integer.class).one() == 0;
                 } finally {
                     h.execute("PRAGMA busy_timeout = " + Database.SQLITE_BUSY_TIMEOUT_MS);
                 }
             });
         } catch (RuntimeException busy) {
-            // other connections kept the checkpoint from ending: it is only memory, SQLite checkpoints again itself
+            return false; // it is only memory: the next ended run tries again, and SQLite checkpoints itself
         }
     }
 
     /**
      * Called when a product's run ends. While requests keep coming, some connection is nearly always reading SQLite's
      * WAL, so SQLite's own checkpoints copy it into the database but cannot start it again from the beginning: it
-     * grows by every write (96 MB over 3 500 products at 16 callers). Every {@value #CHECKPOINT_EVERY} runs, the
-     * request that ends one {@link #checkpoint() empties it}.
+     * grows by every write (96 MB over 3 500 products at 16 callers). Once {@value #CHECKPOINT_EVERY} runs have ended,
+     * the request that ends one {@link #checkpoint() empties it}; until one succeeds (at 16 callers, one in three
+     * meets a writer's own checkpoint), each next ended run tries again.
      */
     public void runEnded() {
-        if (sqlite && runsSinceCheckpoint.incrementAndGet() >= CHECKPOINT_EVERY) checkpoint();
+        if (sqlite && runsSinceCheckpoint.incrementAndGet() >= CHECKPOINT_EVERY && checkpoint()) runsSinceCheckpoint.set(0);
     }
 }

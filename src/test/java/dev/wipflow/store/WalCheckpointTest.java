@@ -51,6 +51,28 @@ class WalCheckpointTest {
         }
     }
 
+    @Test
+    void a_checkpoint_that_could_not_finish_is_tried_again_at_the_next_ended_run() throws Exception {
+        Assumptions.assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
+        String url = TestDatabase.url(dir);
+        try (Database db = Database.open(url)) {
+            WalCheckpoints checkpoints = new WalCheckpoints(db.sql(), db.dialect());
+            Path wal = dir.resolve("wipflow.db-wal");
+            try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
+                s.execute("BEGIN");
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM wip_products")) {
+                    r.next();
+                }
+                for (int i = 0; i < 5; i++) insert(db, i);
+                for (int i = 0; i < WalCheckpoints.CHECKPOINT_EVERY; i++) checkpoints.runEnded();
+                assertThat(Files.size(wal)).as("while a reader holds its snapshot").isGreaterThan(0);
+                s.execute("COMMIT");
+            }
+            checkpoints.runEnded();
+            assertThat(Files.size(wal)).as("at the next ended run, the reader gone").isZero();
+        }
+    }
+
     private static void insert(Database db, int round) {
         db.sql().useTransaction(h -> {
             List<DocumentProducts.DocumentProduct> batch = new ArrayList<>();
