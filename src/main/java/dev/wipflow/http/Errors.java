@@ -1,5 +1,6 @@
 package dev.wipflow.http;
 
+import dev.wipflow.store.sql.ConnectionFailure;
 import dev.wipflow.wip.DomainException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -11,7 +12,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.wipflow.store.sql.ConnectionFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.json.Json;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.store.Database;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.wipflow.store.sql.Handle;
-import dev.wipflow.store.sql.Sql;
 
 /**
  * The embedded spreadsheet: one row per SKU and collection, kept in the database and exported as CSV.

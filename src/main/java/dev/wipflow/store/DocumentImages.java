@@ -1,13 +1,13 @@
 package dev.wipflow.store;
 
+import dev.wipflow.store.sql.Batch;
+import dev.wipflow.store.sql.Bindable;
+import dev.wipflow.store.sql.Sql;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.wipflow.store.sql.Bindable;
-import dev.wipflow.store.sql.Sql;
-import dev.wipflow.store.sql.Batch;
 
 /**
  * The pictures taken from supplier documents, in the database (a host's disk does not outlive a deploy): numbered
@@ -37,15 +37,8 @@ public final class DocumentImages {
             h.createUpdate("DELETE FROM document_images WHERE collection = :c AND document_id = :d")
                     .bind("c", collection).bind("d", documentId).execute();
             if (pictures.isEmpty()) return;
-            Batch batch = h.prepareBatch("INSERT INTO document_images (collection, document_id, n, table_index,"
-                    + " row_index, content_type, width, height, bytes, created_at)"
-                    + " VALUES (:c, :d, :n, :t, :r, :type, :w, :h, :bytes, :at)");
-            for (int i = 0; i < pictures.size(); i++) {
-                Picture p = pictures.get(i);
-                batch.bind("c", collection).bind("d", documentId).bind("n", i + 1).bind("t", p.table())
-                        .bind("r", p.row()).bind("type", p.contentType()).bind("w", p.width()).bind("h", p.height())
-                        .bind("bytes", p.bytes()).bind("at", now).add();
-            }
+            Batch batch = h.prepareBatch(INSERT);
+            for (int i = 0; i < pictures.size(); i++) bind(batch, collection, documentId, i + 1, pictures.get(i), now).add();
             batch.execute();
         });
     }
@@ -122,8 +115,8 @@ public final class DocumentImages {
             + " row_index, content_type, width, height, bytes, created_at)"
             + " VALUES (:c, :d, :n, :t, :r, :type, :w, :h, :bytes, :at)";
 
-    private static <S extends Bindable<S>> S bind(S statement, String collection, long documentId,
-                                                                               long n, Picture p, long now) {
+    private static <S extends Bindable<S>> S bind(S statement, String collection, long documentId, long n, Picture p,
+                                                  long now) {
         return statement.bind("c", collection).bind("d", documentId).bind("n", n).bind("t", p.table())
                 .bind("r", p.row()).bind("type", p.contentType()).bind("w", p.width()).bind("h", p.height())
                 .bind("bytes", p.bytes()).bind("at", now);

@@ -1,6 +1,8 @@
 package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
+import dev.wipflow.store.sql.Batch;
+import dev.wipflow.store.sql.Handle;
 import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.WipProduct;
@@ -8,8 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.wipflow.store.sql.Handle;
-import dev.wipflow.store.sql.Batch;
 
 /**
  * The products a supplier's document adds or enriches, written inside the import's one transaction ({@code h}): many

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.json.Json;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import dev.wipflow.store.sql.Handle;
-import dev.wipflow.store.sql.Sql;
 
 /**
  * Supplier documents as read: the table chosen from each, its header row, until and after it is imported.

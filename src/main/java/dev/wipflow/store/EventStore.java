@@ -1,9 +1,9 @@
 package dev.wipflow.store;
 
+import dev.wipflow.store.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import dev.wipflow.store.sql.Sql;
 
 /** The append-only log of step starts, finishes and failures, read back for progress and history. */
 public final class EventStore {

@@ -2,6 +2,8 @@ package dev.wipflow.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.wipflow.json.Json;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
 import dev.wipflow.wip.Job;
 import dev.wipflow.wip.JobResult;
 import java.sql.ResultSet;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import dev.wipflow.store.sql.Handle;
-import dev.wipflow.store.sql.Sql;
 
 /**
  * Recorded batches. A job's counts are derived from its results, so two callers recording at once never lose

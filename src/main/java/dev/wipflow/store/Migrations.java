@@ -1,12 +1,12 @@
 package dev.wipflow.store;
 
+import dev.wipflow.store.sql.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import dev.wipflow.store.sql.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.wipflow.store;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.wipflow.store.sql.Sql;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps SQLite's WAL from staying large: its pages are page cache, which a container's limit counts. PostgreSQL:

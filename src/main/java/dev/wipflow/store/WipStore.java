@@ -1,6 +1,9 @@
 package dev.wipflow.store;
 
 import dev.wipflow.json.Json;
+import dev.wipflow.store.sql.Handle;
+import dev.wipflow.store.sql.Sql;
+import dev.wipflow.store.sql.Update;
 import dev.wipflow.wip.ProductFields;
 import dev.wipflow.wip.Status;
 import dev.wipflow.wip.Step;
@@ -12,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.wipflow.store.sql.Handle;
-import dev.wipflow.store.sql.Sql;
-import dev.wipflow.store.sql.Update;
 
 /** WIP products in the database: reads, edits, and the lease that keeps concurrent callers apart. */
 public final class WipStore {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.fakes.FakeGoogle;
-import dev.wipflow.support.Api.Reply;
+import dev.wipflow.store.sql.Sql;
 import dev.wipflow.support.Api;
+import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Await;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.ServerProcess;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import dev.wipflow.store.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.wipflow.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wipflow.store.sql.Sql;
 import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Await;
 import dev.wipflow.support.FixtureShop;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.wipflow.store.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

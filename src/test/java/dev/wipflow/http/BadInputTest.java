@@ -2,8 +2,8 @@ package dev.wipflow.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Api;
+import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.DbDump;
 import dev.wipflow.support.Running;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package dev.wipflow.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import dev.wipflow.store.sql.ConnectionFailure;
 import dev.wipflow.store.sql.SqlFailure;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;

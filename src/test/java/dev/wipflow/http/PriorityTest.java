@@ -3,8 +3,8 @@ package dev.wipflow.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Api;
+import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Running;
 import java.nio.file.Path;
 import java.util.ArrayList;

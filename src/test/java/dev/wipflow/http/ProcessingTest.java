@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wipflow.sheet.LocalSheet;
-import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Api;
+import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.FixtureShop;
 import dev.wipflow.support.Running;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.wipflow.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.Api;
+import dev.wipflow.support.Api.Reply;
 import dev.wipflow.support.DbDump;
 import dev.wipflow.support.Running;
 import java.io.IOException;

@@ -31,14 +31,9 @@ class WalCheckpointTest {
         try (Database db = Database.open(url)) {
             WalCheckpoints checkpoints = new WalCheckpoints(db.sql(), db.dialect());
             Path wal = dir.resolve("wipflow.db-wal");
-            try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
-                s.execute("BEGIN");
-                try (ResultSet r = s.executeQuery("SELECT count(*) FROM wip_products")) {
-                    r.next(); // a read transaction on the snapshot before the writes, as a request in flight holds one
-                }
+            whileAReaderHoldsItsSnapshot(url, () -> {
                 for (int i = 0; i < 30; i++) insert(db, i); // SQLite's own checkpoints cannot restart the WAL
-                s.execute("COMMIT");
-            }
+            });
             long grown = Files.size(wal);
             assertThat(grown).as("the WAL the writes grew").isGreaterThan(1_000_000);
 
@@ -58,18 +53,29 @@ class WalCheckpointTest {
         try (Database db = Database.open(url)) {
             WalCheckpoints checkpoints = new WalCheckpoints(db.sql(), db.dialect());
             Path wal = dir.resolve("wipflow.db-wal");
-            try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
-                s.execute("BEGIN");
-                try (ResultSet r = s.executeQuery("SELECT count(*) FROM wip_products")) {
-                    r.next();
-                }
+            whileAReaderHoldsItsSnapshot(url, () -> {
                 for (int i = 0; i < 5; i++) insert(db, i);
                 for (int i = 0; i < WalCheckpoints.CHECKPOINT_EVERY; i++) checkpoints.runEnded();
                 assertThat(Files.size(wal)).as("while a reader holds its snapshot").isGreaterThan(0);
-                s.execute("COMMIT");
-            }
+            });
             checkpoints.runEnded();
             assertThat(Files.size(wal)).as("at the next ended run, the reader gone").isZero();
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} while another connection holds a read transaction, as a request in flight holds one. */
+    private static void whileAReaderHoldsItsSnapshot(String url, Work work) throws Exception {
+        try (Connection reader = DriverManager.getConnection(url); Statement s = reader.createStatement()) {
+            s.execute("BEGIN");
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM wip_products")) {
+                r.next(); // the snapshot before the writes
+            }
+            work.run();
+            s.execute("COMMIT");
         }
     }
 

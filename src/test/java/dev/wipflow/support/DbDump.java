@@ -1,8 +1,8 @@
 package dev.wipflow.support;
 
+import dev.wipflow.store.sql.Sql;
 import java.util.List;
 import java.util.Map;
-import dev.wipflow.store.sql.Sql;
 
 /** Every row of every wipflow table, as text: two dumps are equal exactly when nothing changed. */
 public final class DbDump {

@@ -31,7 +31,7 @@ public final class Handle implements AutoCloseable {
     /** Runs a statement with positional ({@code ?}) values; the number of rows it changed. */
     public int execute(String sql, Object... values) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+            for (int i = 0; i < values.length; i++) Bindings.ofAny(values[i]).set(ps, i + 1);
             return Update.changed(ps);
         } catch (SQLException e) {
             throw new SqlFailure(e, sql);

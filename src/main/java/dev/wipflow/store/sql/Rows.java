@@ -49,25 +49,22 @@ public final class Rows<T> {
 
     /** Gives each row's value to {@code each} as it is read, none of them kept. */
     public void forEach(Consumer<? super T> each) {
-        try (PreparedStatement ps = handle.prepare(sql)) {
-            bindings.apply(sql, ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) each.accept(mapper.map(rs));
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(e, sql.original());
-        }
+        read(Integer.MAX_VALUE, each);
     }
 
     /** Up to {@code most} rows' values; the rest of the result is not read. */
     private List<T> read(int most) {
+        List<T> out = new ArrayList<>(most == Integer.MAX_VALUE ? 10 : most);
+        read(most, out::add);
+        return out;
+    }
+
+    private void read(int most, Consumer<? super T> each) {
         try (PreparedStatement ps = handle.prepare(sql)) {
             bindings.apply(sql, ps);
-            List<T> out = new ArrayList<>(most == Integer.MAX_VALUE ? 10 : most);
             try (ResultSet rs = ps.executeQuery()) {
-                while (out.size() < most && rs.next()) out.add(mapper.map(rs));
+                for (int n = 0; n < most && rs.next(); n++) each.accept(mapper.map(rs));
             }
-            return out;
         } catch (SQLException e) {
             throw new SqlFailure(e, sql.original());
         }
