@@ -109,6 +109,7 @@ public final class Database implements AutoCloseable {
                 throw new ConfigException("DATABASE_URL: cannot create the folder for " + path + ": " + e.getMessage());
             }
         }
+        SqliteLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
