@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -47,6 +48,7 @@ final class SqliteLibrary {
         deleteLeftovers(tmp);
         try (InputStream in = SqliteLibrary.class.getResourceAsStream(resource.get())) {
             if (in == null) return;
+            // a folder only this user may read, whose name no one can take first
             Path folder = Files.createTempDirectory(tmp, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
             folder.toFile().deleteOnExit();
             Path library = folder.resolve(LIBRARY);
@@ -105,7 +107,8 @@ final class SqliteLibrary {
                 } catch (NumberFormatException notOurs) {
                     continue;
                 }
-                if ((pid != self && ProcessHandle.of(pid).isPresent()) || !Files.isDirectory(folder)) continue;
+                if ((pid != self && ProcessHandle.of(pid).isPresent())
+                        || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) continue;
                 try (Stream<Path> files = Files.walk(folder)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }

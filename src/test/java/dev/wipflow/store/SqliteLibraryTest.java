@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SqliteLibraryTest {
     }
 
     @Test
-    void on_this_machine_the_library_named_is_loaded_and_answers() {
+    void on_this_machine_the_library_named_is_loaded_and_answers() throws Exception {
         Optional<String> resource = SqliteLibrary.resource(System.getProperty("os.name"), System.getProperty("os.arch"),
                 Path.of("/"));
         Assumptions.assumeTrue(resource.isPresent(), "a glibc Linux on x86-64 or aarch64");
@@ -50,6 +51,8 @@ class SqliteLibraryTest {
             Path folder = Path.of(System.getProperty(SqliteLibrary.PATH_PROPERTY));
             assertThat(folder.getFileName().toString()).startsWith("wipflow-sqlite-" + ProcessHandle.current().pid() + "-");
             assertThat(folder.resolve(System.getProperty(SqliteLibrary.NAME_PROPERTY))).isRegularFile();
+            assertThat(Files.getPosixFilePermissions(folder)).as("only this user's")
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             String version = db.sql().withHandle(h -> h.createQuery("select sqlite_version()").mapTo(String.class).one());
             assertThat(version).startsWith("3.");
         }
@@ -65,6 +68,8 @@ class SqliteLibraryTest {
         Path earlierSelf = library("wipflow-sqlite-" + self + "-b");
         Path running = library("wipflow-sqlite-" + parent + "-c");
         Path notOurs = library("wipflow-sqlite-cache");
+        Path elsewhere = library("elsewhere");
+        Path link = Files.createSymbolicLink(root.resolve("wipflow-sqlite-" + ended.pid() + "-link"), elsewhere.getParent());
 
         SqliteLibrary.deleteLeftovers(root);
 
@@ -72,6 +77,8 @@ class SqliteLibraryTest {
         assertThat(earlierSelf.getParent()).as("same process id: an earlier process's, as in a container").doesNotExist();
         assertThat(running).exists();
         assertThat(notOurs).exists();
+        assertThat(link).as("a link is not followed").exists();
+        assertThat(elsewhere).exists();
     }
 
     private Path library(String folder) throws Exception {
