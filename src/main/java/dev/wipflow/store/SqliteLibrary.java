@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands the SQLite driver its native library the short way. Left to itself, the driver works out its platform on every
  * start: it runs {@code uname -o} in a child process, resolves each entry of {@code /proc/self/map_files} to look for
- * musl, copies the library out of the jar and then compares the copy with the jar's byte by byte. On this project's
- * 2-core machines that is about 100 ms of a cold start.
+ * musl, copies the library out of the jar and then compares the copy with the jar's byte by byte. On a 2-core VM
+ * that is about 100 ms of a cold start.
  *
  * <p>On glibc Linux on x86-64 or aarch64, where wipflow is hosted, this copies the library into a temporary folder of
  * its own and names it through the driver's documented properties ({@code org.sqlite.lib.path},
