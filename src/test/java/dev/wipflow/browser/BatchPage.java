@@ -122,6 +122,13 @@ final class BatchPage {
         return driver.findElements(By.cssSelector("#product-rows tr[data-sku]"));
     }
 
+    /** The SKUs of the table's rows, read in one script: the table is redrawn while a batch runs. */
+    @SuppressWarnings("unchecked")
+    List<String> rowSkus() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('#product-rows tr[data-sku]')).map(r => r.dataset.sku)");
+    }
+
     String statusOf(String sku) {
         return driver.findElement(By.cssSelector("#product-rows tr[data-sku='" + sku + "']")).getDomAttribute("data-status");
     }

@@ -428,8 +428,8 @@ class BatchPageTest {
 
         page.clickCss("#status-filter [data-status='all']");
         page.type("search", "K-");
-        page.waitFor(d -> page.rows().size() == 2);
-        assertThat(page.rows()).extracting(r -> r.getDomAttribute("data-sku")).containsExactlyInAnyOrder("K-RED", "K-BLUE");
+        page.waitFor(d -> page.rowSkus().size() == 2);
+        assertThat(page.rowSkus()).containsExactlyInAnyOrder("K-RED", "K-BLUE");
         shop.heal("other");
     }
 
