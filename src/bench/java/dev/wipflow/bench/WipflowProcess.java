@@ -183,8 +183,8 @@ final class WipflowProcess implements AutoCloseable {
     /**
      * How often a start is looked at. The port is tried with a bare TCP connect, which a closed port refuses in
      * microseconds, and only an open one is asked for {@code /api/health}: an HTTP client asking every 2 ms whether
-     * the port was open took about a fifth of a core (measured: 1 100 refused calls in 3 s, 0.95 s of CPU), on a
-     * 2-core machine, from the JVM whose start it was timing.
+     * the port was open took about a third of a core (measured in a warm JVM: 1 100 refused calls in 3 s, 0.93 s of
+     * CPU), on a 2-core machine, from the JVM whose start it was timing.
      */
     private static final long POLL_MILLIS = 5;
 
