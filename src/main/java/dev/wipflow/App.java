@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
         EventStore events = new EventStore(db.sql(), clock);
         JobStore jobs = new JobStore(db.sql(), clock, config.webhookUrl() != null);
 
-        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config,
+        ProductSheet sheet = config.googleSheets() ? GoogleSheet.fromConfig(config, http,
                 QuotaSlots.shared(new QuotaStore(db.sql())), clock) : new LocalSheet(db.sql(), db.dialect());
         ChatClient chat = config.llm() ? ChatClient.fromConfig(config, http) : null;
         Set<String> trustedHosts = Set.copyOf(config.fetchAllowHosts());

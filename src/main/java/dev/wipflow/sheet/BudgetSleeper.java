@@ -1,12 +1,12 @@
 package dev.wipflow.sheet;
 
-import com.google.api.client.util.Sleeper;
 import dev.wipflow.run.RetryLater;
 import dev.wipflow.run.RunContext;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /** Sleeps a backoff on the request's own thread, beating the heartbeat; a wait past the budget is {@link RetryLater}. */
-final class BudgetSleeper implements Sleeper {
+final class BudgetSleeper {
     private static final long SLICE_MILLIS = 5_000;
     private final RunContext ctx;
 
@@ -14,17 +14,21 @@ final class BudgetSleeper implements Sleeper {
         this.ctx = ctx;
     }
 
-    @Override
-    public void sleep(long millis) throws InterruptedException {
+    void sleep(long millis) throws InterruptedIOException {
         Duration wait = Duration.ofMillis(millis);
         if (!ctx.fits(wait)) {
             throw new RetryLater("Google Sheets asks to wait " + Math.max(1, wait.toSeconds())
                     + " s before the next call, more than this request has left", wait);
         }
         long end = System.nanoTime() + wait.toNanos();
-        for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
-            Thread.sleep(Math.min(left, SLICE_MILLIS));
-            ctx.heartbeat().beat();
+        try {
+            for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                Thread.sleep(Math.min(left, SLICE_MILLIS));
+                ctx.heartbeat().beat();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry Google Sheets");
         }
     }
 }

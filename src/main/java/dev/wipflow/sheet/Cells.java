@@ -1,29 +1,34 @@
 package dev.wipflow.sheet;
 
-import com.google.api.services.sheets.v4.model.CellData;
-import com.google.api.services.sheets.v4.model.ExtendedValue;
-import com.google.api.services.sheets.v4.model.GridCoordinate;
-import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.RowData;
-import com.google.api.services.sheets.v4.model.UpdateCellsRequest;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wipflow.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builders for {@code updateCells} requests: plain strings, never formulas. */
+/** Builders for {@code batchUpdate} requests: plain strings, never formulas. */
 final class Cells {
     private Cells() {
     }
 
-    /** Writes {@code values} into row {@code rowNum} (1-based) from column {@code col} on. */
-    static Request update(TabLayout layout, int rowNum, int col, List<String> values) {
-        List<CellData> cells = values.stream()
-                .map(v -> new CellData().setUserEnteredValue(new ExtendedValue().setStringValue(v)))
-                .toList();
-        return new Request().setUpdateCells(new UpdateCellsRequest()
-                .setStart(new GridCoordinate().setSheetId(layout.sheetId()).setRowIndex(rowNum - 1).setColumnIndex(col))
-                .setRows(List.of(new RowData().setValues(cells)))
-                .setFields("userEnteredValue"));
+    /** An {@code updateCells} request writing {@code values} into row {@code rowNum} (1-based) from column {@code col} on. */
+    static ObjectNode update(TabLayout layout, int rowNum, int col, List<String> values) {
+        ObjectNode request = Json.MAPPER.createObjectNode();
+        ObjectNode update = request.putObject("updateCells");
+        update.putObject("start").put("sheetId", layout.sheetId()).put("rowIndex", rowNum - 1).put("columnIndex", col);
+        ArrayNode cells = update.putArray("rows").addObject().putArray("values");
+        for (String value : values) cells.addObject().putObject("userEnteredValue").put("stringValue", value);
+        update.put("fields", "userEnteredValue");
+        return request;
+    }
+
+    /** An {@code addSheet} request: a tab with this id and title, its first row frozen. */
+    static ObjectNode addTab(int sheetId, String title) {
+        ObjectNode request = Json.MAPPER.createObjectNode();
+        request.putObject("addSheet").putObject("properties").put("sheetId", sheetId).put("title", title)
+                .putObject("gridProperties").put("frozenRowCount", 1);
+        return request;
     }
 
     static Map<Integer, String> indexed(List<String> values) {

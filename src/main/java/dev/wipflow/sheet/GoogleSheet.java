@@ -1,15 +1,9 @@
 package dev.wipflow.sheet;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
-import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.Spreadsheet;
-import com.google.api.services.sheets.v4.model.ValueRange;
-import com.google.auth.http.HttpCredentialsAdapter;
-import com.google.auth.oauth2.ServiceAccountCredentials;
-import com.google.common.util.concurrent.Striped;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wipflow.config.Config;
+import dev.wipflow.net.Http;
 import dev.wipflow.run.RunContext;
 import dev.wipflow.run.StepFailure;
 import java.io.IOException;
@@ -19,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The catalog in a Google Sheet (Sheets API v4, service account). Per product: {@link #lookUp} reads the header
@@ -36,7 +30,8 @@ public final class GoogleSheet implements ProductSheet {
     private final String spreadsheetId;
     private final String fixedTab;
     private final Clock clock;
-    private final Striped<Lock> appendLocks = Striped.lock(64);
+    /** Appends of one SKU to one tab take turns (a lock per hash of tab and SKU: a bounded set, never cleared). */
+    private final ReentrantLock[] appendLocks = new ReentrantLock[64];
 
     GoogleSheet(SheetsCalls calls, AppendJournal journal, String spreadsheetId, String fixedTab, Clock clock) {
         this.calls = calls;
@@ -45,29 +40,31 @@ public final class GoogleSheet implements ProductSheet {
         this.journal = journal;
         this.spreadsheetId = spreadsheetId;
         this.fixedTab = fixedTab;
+        for (int i = 0; i < appendLocks.length; i++) appendLocks[i] = new ReentrantLock();
     }
 
     /** The sheet of {@code GOOGLE_SHEETS_*}; a {@link dev.wipflow.config.ConfigException} when the key cannot be used. */
-    public static GoogleSheet fromConfig(Config config, QuotaSlots quota, Clock clock) {
-        return fromConfig(config, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, quota, clock);
+    public static GoogleSheet fromConfig(Config config, Http http, QuotaSlots quota, Clock clock) {
+        return fromConfig(config, http, AppendJournal.inMemory(10_000), SheetsRetry.DEFAULT, quota, clock);
     }
 
     /** A sheet whose quota is paced within this process alone. */
-    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, Clock clock) {
-        return fromConfig(config, journal, retry, QuotaSlots.inProcess(), clock);
+    public static GoogleSheet fromConfig(Config config, Http http, AppendJournal journal, SheetsRetry retry, Clock clock) {
+        return fromConfig(config, http, journal, retry, QuotaSlots.inProcess(), clock);
     }
 
-    public static GoogleSheet fromConfig(Config config, AppendJournal journal, SheetsRetry retry, QuotaSlots quota,
-            Clock clock) {
+    /** The sheet, its calls sent by {@code http} (Google's token endpoint and the Sheets API). */
+    public static GoogleSheet fromConfig(Config config, Http http, AppendJournal journal, SheetsRetry retry,
+            QuotaSlots quota, Clock clock) {
         if (config.spreadsheetId() == null) {
             throw new dev.wipflow.config.ConfigException("GOOGLE_SHEETS_SPREADSHEET_ID is not set");
         }
-        NetHttpTransport transport = new NetHttpTransport();
-        ServiceAccountCredentials key = ServiceAccountKey.load(config.googleCredentials(), transport);
-        SheetsFailures failures = new SheetsFailures(config.spreadsheetId(), key.getClientEmail());
+        ServiceAccountKey key = ServiceAccountKey.load(config.googleCredentials());
+        SheetsFailures failures = new SheetsFailures(config.spreadsheetId(), key.clientEmail());
         SheetsPacer pacer = new SheetsPacer(quota, config.sheetsReadsPerMinute(), config.sheetsWritesPerMinute(), clock);
-        SheetsCalls calls = new SheetsCalls(transport, GsonFactory.getDefaultInstance(), new HttpCredentialsAdapter(key),
-                pacer, retry, config.sheetsRootUrl(), config.spreadsheetId(), failures);
+        Http google = http.derive(b -> b.readTimeout(java.time.Duration.ofSeconds(60))); // a big tab's read takes a while
+        SheetsRequestPolicy policy = new SheetsRequestPolicy(google, new AccessTokens(key, google, clock), pacer, retry);
+        SheetsCalls calls = new SheetsCalls(policy, config.sheetsRootUrl(), config.spreadsheetId(), failures);
         return new GoogleSheet(calls, journal, config.spreadsheetId(), config.sheetsTab(), clock);
     }
 
@@ -126,7 +123,7 @@ public final class GoogleSheet implements ProductSheet {
             update(tabs.layout(tab, ctx), rowNum.get(), values, ctx);
             return rowNum.get();
         }
-        Lock lock = appendLocks.get(tab + '\n' + sku);
+        ReentrantLock lock = appendLocks[Math.floorMod((tab + '\n' + sku).hashCode(), appendLocks.length)];
         lock.lock();
         try {
             return append(tab, sku, values, ctx);
@@ -167,11 +164,11 @@ public final class GoogleSheet implements ProductSheet {
     public Map<String, String> finalizeRow(String collection, int rowNum, String status, RunContext ctx) {
         String tab = tabFor(collection);
         TabLayout layout = tabs.layout(tab, ctx);
-        List<Request> writes = new ArrayList<>();
+        List<ObjectNode> writes = new ArrayList<>();
         cell(layout, SheetColumns.STATUS, rowNum, status).ifPresent(writes::add);
         cell(layout, SheetColumns.UPDATED, rowNum, clock.instant().toString()).ifPresent(writes::add);
         List<String> ranges = List.of(TabLayout.headerRange(tab), layout.rowRange(rowNum));
-        Spreadsheet after = writes.isEmpty() ? calls.read(ranges, ctx).orElse(null) : finalizeCall(writes, ranges, ctx);
+        JsonNode after = writes.isEmpty() ? calls.read(ranges, ctx).orElse(null) : finalizeCall(writes, ranges, ctx);
         TabGrid grid = TabGrid.of(after, tab).orElseThrow(() -> new StepFailure("tab '" + tab + "' disappeared"));
         TabLayout now = grid.layout();
         if (!now.headers().equals(layout.headers())) {
@@ -207,28 +204,25 @@ public final class GoogleSheet implements ProductSheet {
         return calls.totalCalls();
     }
 
-    private Spreadsheet finalizeCall(List<Request> writes, List<String> ranges, RunContext ctx) {
+    private JsonNode finalizeCall(List<ObjectNode> writes, List<String> ranges, RunContext ctx) {
         try {
-            return calls.update(new BatchUpdateSpreadsheetRequest().setRequests(writes)
-                    .setIncludeSpreadsheetInResponse(true).setResponseRanges(ranges)
-                    .setResponseIncludeGridData(true), true, ctx);
+            return calls.update(writes, ranges, true, ctx);
         } catch (IOException e) {
             throw calls.failures().of(e, "write the status");
         }
     }
 
     private void update(TabLayout layout, int rowNum, Map<String, String> values, RunContext ctx) {
-        List<ValueRange> data = new ArrayList<>();
+        List<SheetsCalls.ValueWrite> data = new ArrayList<>();
         values.forEach((header, value) -> {
             int col = layout.column(header);
-            if (col >= 0) data.add(new ValueRange().setRange(layout.cell(col, rowNum))
-                    .setValues(List.of(List.of(value == null ? "" : value))));
+            if (col >= 0) data.add(new SheetsCalls.ValueWrite(layout.cell(col, rowNum), List.of(value == null ? "" : value)));
         });
         if (!data.isEmpty()) calls.writeValues(data, ctx);
     }
 
-    private static List<Object> rowValues(TabLayout layout, String sku, Map<String, String> values) {
-        List<Object> row = new ArrayList<>();
+    private static List<String> rowValues(TabLayout layout, String sku, Map<String, String> values) {
+        List<String> row = new ArrayList<>();
         for (String ignored : layout.headers()) row.add("");
         values.forEach((header, value) -> {
             int col = layout.column(header);
@@ -238,7 +232,7 @@ public final class GoogleSheet implements ProductSheet {
         return row;
     }
 
-    private static Optional<Request> cell(TabLayout layout, String header, int rowNum, String value) {
+    private static Optional<ObjectNode> cell(TabLayout layout, String header, int rowNum, String value) {
         int col = layout.column(header);
         return col < 0 ? Optional.empty() : Optional.of(Cells.update(layout, rowNum, col, List.of(value)));
     }

@@ -1,89 +1,125 @@
 package dev.wipflow.sheet;
 
-import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
-import com.google.api.client.http.HttpResponseException;
-import com.google.api.client.http.HttpTransport;
-import com.google.api.client.json.JsonFactory;
-import com.google.api.services.sheets.v4.Sheets;
-import com.google.api.services.sheets.v4.model.AppendValuesResponse;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
-import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
-import com.google.api.services.sheets.v4.model.Spreadsheet;
-import com.google.api.services.sheets.v4.model.ValueRange;
-import com.google.auth.http.HttpCredentialsAdapter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wipflow.config.ConfigException;
+import dev.wipflow.json.Json;
 import dev.wipflow.run.RunContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
-/** The five Sheets v4 endpoints wipflow uses, each one HTTP call (plus retries) under {@link SheetsRequestPolicy}. */
+/**
+ * The four Sheets v4 endpoints wipflow uses (https://developers.google.com/sheets/api/reference/rest), each one
+ * HTTP call (plus retries) under {@link SheetsRequestPolicy}. Values are always sent {@code RAW}: scraped text is
+ * never taken as a formula.
+ */
 final class SheetsCalls {
     /** Only what wipflow reads: tab ids and titles, and the formatted values of the ranges asked for. */
     private static final String GRID = "sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(formattedValue))))";
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
-    private final HttpTransport transport;
-    private final JsonFactory json;
-    private final HttpCredentialsAdapter credentials;
-    private final SheetsPacer pacer;
-    private final SheetsRetry retry;
-    private final String rootUrl;
+    private final SheetsRequestPolicy policy;
+    private final HttpUrl spreadsheets;
     private final String spreadsheetId;
     private final SheetsFailures failures;
-    private final AtomicLong totalCalls = new AtomicLong();
 
-    SheetsCalls(HttpTransport transport, JsonFactory json, HttpCredentialsAdapter credentials, SheetsPacer pacer,
-            SheetsRetry retry, String rootUrl, String spreadsheetId, SheetsFailures failures) {
-        this.transport = transport;
-        this.json = json;
-        this.credentials = credentials;
-        this.pacer = pacer;
-        this.retry = retry;
-        this.rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
+    SheetsCalls(SheetsRequestPolicy policy, String rootUrl, String spreadsheetId, SheetsFailures failures) {
+        HttpUrl root = rootUrl == null ? null : HttpUrl.parse(rootUrl.strip());
+        if (root == null) {
+            throw new ConfigException("GOOGLE_SHEETS_ROOT_URL must be an http(s) URL, e.g. https://sheets.googleapis.com/");
+        }
+        this.policy = policy;
+        this.spreadsheets = root.newBuilder().addPathSegments("v4/spreadsheets").build();
         this.spreadsheetId = spreadsheetId;
         this.failures = failures;
     }
 
-    /** Tab properties and grid values of {@code ranges}; empty when a range names a tab that does not exist. */
-    java.util.Optional<Spreadsheet> read(List<String> ranges, RunContext ctx) {
+    /**
+     * {@code spreadsheets.get}: tab properties and the grid values of {@code ranges}; empty when a range names a
+     * tab that does not exist.
+     */
+    Optional<JsonNode> read(List<String> ranges, RunContext ctx) {
+        HttpUrl.Builder url = spreadsheet("");
+        for (String range : ranges) url.addQueryParameter("ranges", range);
+        url.addQueryParameter("includeGridData", "true").addQueryParameter("fields", GRID);
         try {
-            return java.util.Optional.of(sheets(ctx, true).spreadsheets().get(spreadsheetId)
-                    .setRanges(ranges).setIncludeGridData(true).setFields(GRID).execute());
+            return Optional.of(policy.send(new Request.Builder().url(url.build()).get().build(), true, ctx));
         } catch (IOException e) {
-            if (SheetsFailures.says(e, 400, "Unable to parse range")) return java.util.Optional.empty();
+            if (SheetsFailures.says(e, 400, "Unable to parse range")) return Optional.empty();
             throw failures.of(e, "read the sheet");
         }
     }
 
-    /** See https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate */
-    Spreadsheet update(BatchUpdateSpreadsheetRequest body, boolean idempotent, RunContext ctx) throws IOException {
-        var request = sheets(ctx, idempotent).spreadsheets().batchUpdate(spreadsheetId, body);
-        if (Boolean.TRUE.equals(body.getIncludeSpreadsheetInResponse())) request.setFields("updatedSpreadsheet(" + GRID + ")");
-        return execute(request).getUpdatedSpreadsheet();
+    /**
+     * {@code spreadsheets.batchUpdate} of {@code requests}. With {@code responseRanges} the answer holds their grid
+     * values after the update (the spreadsheet, as {@link #read} gives it); else it is empty.
+     */
+    JsonNode update(List<ObjectNode> requests, List<String> responseRanges, boolean idempotent, RunContext ctx)
+            throws IOException {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putArray("requests").addAll(requests);
+        HttpUrl.Builder url = spreadsheet(":batchUpdate");
+        if (!responseRanges.isEmpty()) {
+            body.put("includeSpreadsheetInResponse", true).put("responseIncludeGridData", true);
+            ArrayNode ranges = body.putArray("responseRanges");
+            responseRanges.forEach(ranges::add);
+            url.addQueryParameter("fields", "updatedSpreadsheet(" + GRID + ")");
+        }
+        return policy.send(post(url, body), idempotent, ctx).path("updatedSpreadsheet");
     }
 
-    void writeValues(List<ValueRange> data, RunContext ctx) {
-        BatchUpdateValuesRequest body = new BatchUpdateValuesRequest().setValueInputOption("RAW").setData(data);
+    /** {@code values.batchUpdate}: each {@code range → value} written into its cell. */
+    void writeValues(List<ValueWrite> writes, RunContext ctx) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("valueInputOption", "RAW");
+        ArrayNode data = body.putArray("data");
+        for (ValueWrite write : writes) {
+            ArrayNode row = data.addObject().put("range", write.range()).putArray("values").addArray();
+            write.values().forEach(row::add);
+        }
         try {
-            execute(sheets(ctx, true).spreadsheets().values().batchUpdate(spreadsheetId, body));
+            policy.send(post(spreadsheets.newBuilder().addPathSegment(spreadsheetId).addPathSegment("values:batchUpdate"),
+                    body), true, ctx);
         } catch (IOException e) {
             throw failures.of(e, "write the row");
         }
     }
 
+    /** Values for the cells of {@code range} from its first on, left to right. */
+    record ValueWrite(String range, List<String> values) {
+    }
+
     /**
-     * Appends one row below the tab's table; returns its number. RAW input: scraped text is never taken as a formula.
-     * Throws {@link MaybeApplied} when the answer was lost or was a 5xx: the row may or may not be there.
+     * {@code values.append}: one row below the tab's table; returns its number. Throws {@link MaybeApplied} when
+     * the answer was lost or was a 5xx: the row may or may not be there.
      */
-    int append(String tab, List<Object> row, RunContext ctx) {
+    int append(String tab, List<String> row, RunContext ctx) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        ArrayNode cells = body.putArray("values").addArray();
+        row.forEach(cells::add);
+        HttpUrl.Builder url = spreadsheets.newBuilder().addPathSegment(spreadsheetId).addPathSegment("values")
+                .addEncodedPathSegment(escape(TabLayout.headerRange(tab)) + ":append")
+                .addQueryParameter("valueInputOption", "RAW").addQueryParameter("insertDataOption", "INSERT_ROWS");
+        JsonNode answer;
         try {
-            AppendValuesResponse answer = execute(sheets(ctx, false).spreadsheets().values()
-                    .append(spreadsheetId, TabLayout.headerRange(tab), new ValueRange().setValues(List.of(row)))
-                    .setValueInputOption("RAW").setInsertDataOption("INSERT_ROWS"));
-            return rowOf(answer.getUpdates().getUpdatedRange());
+            answer = policy.send(post(url, body), false, ctx);
+        } catch (AccessTokens.TokenFailure e) {
+            throw failures.of(e, "append a row");
         } catch (IOException e) {
-            if (!(e instanceof HttpResponseException http) || http.getStatusCode() >= 500) throw new MaybeApplied(e);
+            if (!(e instanceof SheetsError error) || error.code() >= 500) throw new MaybeApplied(e);
             throw failures.of(e, "append a row");
         }
+        String range = answer.path("updates").path("updatedRange").asText("");
+        if (!range.matches(".*![A-Za-z]*\\d+.*")) throw failures.of(new SheetsError(200,
+                "an append answer without the row it wrote: " + answer.path("updates")), "append a row");
+        return rowOf(range);
     }
 
     SheetsFailures failures() {
@@ -91,7 +127,7 @@ final class SheetsCalls {
     }
 
     long totalCalls() {
-        return totalCalls.get();
+        return policy.totalCalls();
     }
 
     /** {@code 'Tab'!A7:P7} → 7. */
@@ -100,14 +136,33 @@ final class SheetsCalls {
         return Integer.parseInt(cells.replaceAll("^[A-Za-z]*(\\d+).*$", "$1"));
     }
 
-    private <T> T execute(AbstractGoogleClientRequest<T> request) throws IOException {
-        return request.execute();
+    /** A range as one path segment: every byte but the unreserved ones percent-encoded, as Google's clients do. */
+    static String escape(String range) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : range.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
-    /** A client per run: cheap to build, and its initializer carries the run's budget and counters. */
-    private Sheets sheets(RunContext ctx, boolean idempotent) {
-        var policy = new SheetsRequestPolicy(credentials, pacer, retry, totalCalls, ctx, idempotent);
-        return new Sheets.Builder(transport, json, policy).setRootUrl(rootUrl).setApplicationName("wipflow").build();
+    /** {@code …/v4/spreadsheets/{id}} followed by {@code method} ("" or {@code :batchUpdate}). */
+    private HttpUrl.Builder spreadsheet(String method) {
+        return spreadsheets.newBuilder().addPathSegment(spreadsheetId + method);
+    }
+
+    private static Request post(HttpUrl.Builder url, ObjectNode body) {
+        try {
+            return new Request.Builder().url(url.build())
+                    .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON_TYPE)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An append whose outcome is unknown. */

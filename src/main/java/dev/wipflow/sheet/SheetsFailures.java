@@ -1,11 +1,9 @@
 package dev.wipflow.sheet;
 
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.http.HttpResponseException;
 import dev.wipflow.run.StepFailure;
 import java.io.IOException;
 
-/** Turns what the Sheets client throws into a {@link StepFailure} that says what to do. */
+/** Turns what a Sheets call threw into a {@link StepFailure} that says what to do. */
 final class SheetsFailures {
     private final String spreadsheetId;
     private final String clientEmail;
@@ -16,15 +14,15 @@ final class SheetsFailures {
     }
 
     StepFailure of(IOException e, String what) {
-        if (e instanceof SheetsRequestPolicy.TokenFailure) {
+        if (e instanceof AccessTokens.TokenFailure) {
             return new StepFailure("Google did not give the service account " + clientEmail
                     + " an access token (check GOOGLE_APPLICATION_CREDENTIALS, the key may be revoked): " + e.getMessage(), e);
         }
-        if (!(e instanceof HttpResponseException http)) {
+        if (!(e instanceof SheetsError error)) {
             return new StepFailure("Google Sheets could not be reached to " + what + ": " + e.getMessage(), e);
         }
-        int code = http.getStatusCode();
-        String google = googleMessage(http);
+        int code = error.code();
+        String google = error.googleMessage();
         return switch (code) {
             case 404 -> new StepFailure("spreadsheet '" + spreadsheetId
                     + "' not found: check GOOGLE_SHEETS_SPREADSHEET_ID (Google said: " + google + ")", e);
@@ -38,18 +36,9 @@ final class SheetsFailures {
         };
     }
 
+    /** True when {@code e} is Google's answer {@code code} and its message contains {@code text}. */
     static boolean says(IOException e, int code, String text) {
-        return e instanceof HttpResponseException http && http.getStatusCode() == code
-                && googleMessage(http).toLowerCase().contains(text.toLowerCase());
-    }
-
-    static String googleMessage(HttpResponseException e) {
-        if (e instanceof GoogleJsonResponseException json && json.getDetails() != null
-                && json.getDetails().getMessage() != null) {
-            return json.getDetails().getMessage();
-        }
-        String body = e.getContent();
-        if (body == null || body.isBlank()) return e.getStatusMessage() == null ? "no details" : e.getStatusMessage();
-        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        return e instanceof SheetsError error && error.code() == code
+                && error.googleMessage().toLowerCase().contains(text.toLowerCase());
     }
 }

@@ -1,10 +1,6 @@
 package dev.wipflow.sheet;
 
-import com.google.api.services.sheets.v4.model.CellData;
-import com.google.api.services.sheets.v4.model.GridData;
-import com.google.api.services.sheets.v4.model.RowData;
-import com.google.api.services.sheets.v4.model.Sheet;
-import com.google.api.services.sheets.v4.model.Spreadsheet;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +11,24 @@ import java.util.TreeMap;
 record TabGrid(String title, int sheetId, Map<Integer, Map<Integer, String>> cells) {
 
     /** The tab titled {@code title} in a spreadsheet read with grid data; empty if the answer does not hold it. */
-    static Optional<TabGrid> of(Spreadsheet spreadsheet, String title) {
-        if (spreadsheet == null || spreadsheet.getSheets() == null) return Optional.empty();
-        for (Sheet sheet : spreadsheet.getSheets()) {
-            if (sheet.getProperties() == null || !title.equals(sheet.getProperties().getTitle())) continue;
+    static Optional<TabGrid> of(JsonNode spreadsheet, String title) {
+        if (spreadsheet == null) return Optional.empty();
+        for (JsonNode sheet : spreadsheet.path("sheets")) {
+            if (!title.equals(sheet.path("properties").path("title").asText(null))) continue;
             Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
-            for (GridData data : sheet.getData() == null ? List.<GridData>of() : sheet.getData()) {
-                int row = orZero(data.getStartRow());
-                int startCol = orZero(data.getStartColumn());
-                for (RowData rowData : data.getRowData() == null ? List.<RowData>of() : data.getRowData()) {
-                    List<CellData> values = rowData.getValues() == null ? List.of() : rowData.getValues();
+            for (JsonNode data : sheet.path("data")) {
+                int row = data.path("startRow").asInt(0);
+                int startCol = data.path("startColumn").asInt(0);
+                for (JsonNode rowData : data.path("rowData")) {
+                    JsonNode values = rowData.path("values");
                     for (int c = 0; c < values.size(); c++) {
-                        String v = values.get(c).getFormattedValue();
-                        if (v != null) cells.computeIfAbsent(row, r -> new TreeMap<>()).put(startCol + c, v);
+                        JsonNode v = values.get(c).path("formattedValue");
+                        if (v.isValueNode()) cells.computeIfAbsent(row, r -> new TreeMap<>()).put(startCol + c, v.asText());
                     }
                     row++;
                 }
             }
-            return Optional.of(new TabGrid(title, orZero(sheet.getProperties().getSheetId()), cells));
+            return Optional.of(new TabGrid(title, sheet.path("properties").path("sheetId").asInt(0), cells));
         }
         return Optional.empty();
     }
@@ -57,9 +53,5 @@ record TabGrid(String title, int sheetId, Map<Integer, Map<Integer, String>> cel
 
     TabLayout layout() {
         return new TabLayout(title, sheetId, row(0));
-    }
-
-    private static int orZero(Integer n) {
-        return n == null ? 0 : n;
     }
 }

@@ -1,10 +1,5 @@
 package dev.wipflow.sheet;
 
-import com.google.api.services.sheets.v4.model.AddSheetRequest;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
-import com.google.api.services.sheets.v4.model.GridProperties;
-import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.SheetProperties;
 import dev.wipflow.run.RunContext;
 import java.io.IOException;
 import java.util.List;
@@ -73,17 +68,15 @@ final class TabReader {
 
     private TabGrid create(String tab, RunContext ctx) {
         int sheetId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-        Request add = new Request().setAddSheet(new AddSheetRequest().setProperties(new SheetProperties()
-                .setSheetId(sheetId).setTitle(tab).setGridProperties(new GridProperties().setFrozenRowCount(1))));
         TabLayout layout = new TabLayout(tab, sheetId, SheetColumns.ALL);
         try {
-            calls.update(new BatchUpdateSpreadsheetRequest().setRequests(List.of(add, Cells.update(layout, 1, 0,
-                    SheetColumns.ALL))), false, ctx);
+            calls.update(List.of(Cells.addTab(sheetId, tab), Cells.update(layout, 1, 0, SheetColumns.ALL)), List.of(),
+                    false, ctx);
+        } catch (AccessTokens.TokenFailure e) {
+            throw calls.failures().of(e, "create tab '" + tab + "'");
         } catch (IOException e) {
             if (SheetsFailures.says(e, 400, "already exists")) return reread(tab, ctx);
-            if (!(e instanceof com.google.api.client.http.HttpResponseException http) || http.getStatusCode() >= 500) {
-                return reread(tab, ctx);
-            }
+            if (!(e instanceof SheetsError error) || error.code() >= 500) return reread(tab, ctx); // it may have been made
             throw calls.failures().of(e, "create tab '" + tab + "'");
         }
         layouts.put(tab, layout);
@@ -102,8 +95,7 @@ final class TabReader {
     /** A tab with an empty first row gets wipflow's header row. */
     private TabGrid writeHeader(String tab, TabGrid empty, RunContext ctx) {
         TabLayout layout = new TabLayout(tab, empty.sheetId(), SheetColumns.ALL);
-        calls.writeValues(List.of(new com.google.api.services.sheets.v4.model.ValueRange()
-                .setRange(TabLayout.headerRange(tab)).setValues(List.of(List.copyOf(SheetColumns.ALL)))), ctx);
+        calls.writeValues(List.of(new SheetsCalls.ValueWrite(TabLayout.headerRange(tab), SheetColumns.ALL)), ctx);
         layouts.put(tab, layout);
         Map<Integer, Map<Integer, String>> cells = new java.util.TreeMap<>(empty.cells());
         cells.put(0, Cells.indexed(SheetColumns.ALL));

@@ -19,7 +19,8 @@ public final class FakeGoogle implements AutoCloseable {
         oauth.start();
         sheets.start();
         sheets.create(SPREADSHEET_ID);
-        keyFile = TestServiceAccount.write(dir, oauth.tokenUri());
+        sheets.acceptTokens(oauth::isValid);
+        keyFile = TestServiceAccount.write(dir, oauth);
     }
 
     public Map<String, String> env() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * A fake Google Sheets v4 REST API over in-memory grids: {@code spreadsheets.get} (ranges, grid data),
@@ -25,6 +26,7 @@ public final class FakeSheetsApi extends FakeServer {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger nextSheetId = new AtomicInteger(100);
     private volatile IntPredicate failWhen = n -> false;
+    private volatile Predicate<String> tokenValid = token -> true;
     private volatile int failStatus = 429;
     private volatile int dropAppendAnswers;
     private volatile CountDownLatch holdAppends;
@@ -50,6 +52,12 @@ public final class FakeSheetsApi extends FakeServer {
         FakeGrid.Tab tab = new FakeGrid.Tab(nextSheetId.incrementAndGet(), title);
         for (int c = 0; c < headers.size(); c++) tab.set(0, c, headers.get(c));
         spreadsheets.get(spreadsheetId).tabs.put(title, tab);
+        return this;
+    }
+
+    /** From now on a Bearer token must pass {@code valid} (a {@link FakeOAuth}'s), else the call answers 401. */
+    public FakeSheetsApi acceptTokens(Predicate<String> valid) {
+        this.tokenValid = valid;
         return this;
     }
 
@@ -176,6 +184,11 @@ public final class FakeSheetsApi extends FakeServer {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             error(ex, 401, "Request is missing required authentication credential.", "UNAUTHENTICATED");
+            return;
+        }
+        if (!tokenValid.test(auth.substring("Bearer ".length()))) {
+            error(ex, 401, "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie"
+                    + " or other valid authentication credential.", "UNAUTHENTICATED");
             return;
         }
         if (forbiddenStatus != 0) {

@@ -50,6 +50,19 @@ class GoogleSheetFailuresTest {
     }
 
     @Test
+    void a_key_whose_private_key_is_broken_fails_at_start_up_without_showing_it() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var key = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(fx.google.keyFile.toFile());
+        key.put("private_key", "-----BEGIN PRIVATE KEY-----\nMIIsecretbutbroken\n-----END PRIVATE KEY-----\n");
+        Path broken = Files.writeString(dir.resolve("broken.json"), json.writeValueAsString(key));
+        assertThatThrownBy(() -> fx.sheet(Map.of("GOOGLE_APPLICATION_CREDENTIALS", broken.toString()),
+                SheetsFixture.FAST_RETRY, AppendJournal.inMemory(1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not a service-account JSON key (\"private_key\" is not a PKCS#8 RSA key")
+                .hasMessageNotContaining("MIIsecret");
+    }
+
+    @Test
     void an_unknown_spreadsheet_says_to_check_the_id() {
         GoogleSheet sheet = fx.sheet(Map.of("GOOGLE_SHEETS_SPREADSHEET_ID", "no-such-sheet"), SheetsFixture.FAST_RETRY,
                 AppendJournal.inMemory(1));

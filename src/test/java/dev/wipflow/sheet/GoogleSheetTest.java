@@ -107,6 +107,41 @@ class GoogleSheetTest {
         assertThat(fx.api.rows(SheetsFixture.ID, "Catalog")).hasSize(3);
     }
 
+    @Test
+    void a_tab_named_with_quotes_spaces_and_slashes_is_the_one_written() {
+        String tab = "Kitchen & Bath / O'Neil's #2!";
+        GoogleSheet sheet = fx.sheet(Map.of("GOOGLE_SHEETS_TAB", tab), SheetsFixture.FAST_RETRY, AppendJournal.inMemory(10));
+
+        Map<String, String> first = process(sheet, "sinks", "S-1", RunContext.unbounded());
+        process(sheet, "sinks", "S-2", RunContext.unbounded());
+        Map<String, String> again = process(sheet, "sinks", "S-1", RunContext.unbounded());
+
+        assertThat(first).containsEntry("SKU", "S-1").containsEntry("Status", "ready");
+        assertThat(again).containsEntry("SKU", "S-1").containsEntry("Title", "Sink S-1").containsEntry("Status", "ready");
+        List<List<String>> rows = fx.api.rows(SheetsFixture.ID, tab);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.subList(1, 3).stream().map(r -> r.get(0))).containsExactly("S-1", "S-2");
+    }
+
+    @Test
+    void one_token_serves_every_call_and_a_rejected_one_is_fetched_again_once() {
+        fx.api.addTab(SheetsFixture.ID, "sinks", SheetColumns.ALL);
+        GoogleSheet sheet = fx.sheet();
+        for (int i = 1; i <= 3; i++) process(sheet, "sinks", "SKU-" + i, RunContext.unbounded());
+        assertThat(fx.oauth.tokensIssued()).isEqualTo(1);
+        assertThat(fx.oauth.lastScope()).isEqualTo("https://www.googleapis.com/auth/spreadsheets");
+
+        fx.oauth.expireTokens();
+        int before = fx.api.calls();
+        RunContext ctx = RunContext.unbounded();
+        Map<String, String> row = process(sheet, "sinks", "SKU-4", ctx);
+
+        assertThat(row).containsEntry("SKU", "SKU-4").containsEntry("Status", "ready");
+        assertThat(fx.oauth.tokensIssued()).isEqualTo(2);
+        assertThat(fx.api.calls() - before).isEqualTo(ctx.sheetCalls()).isEqualTo(4); // three, and the one refused
+        assertThat(fx.api.rows(SheetsFixture.ID, "sinks")).hasSize(5);
+    }
+
     static Map<String, String> process(GoogleSheet sheet, String collection, String sku, RunContext ctx) {
         Optional<Integer> found = sheet.findRow(collection, sku, ctx);
         int row = sheet.writeRow(collection, found, sku, values(sku), ctx);
