@@ -20,15 +20,20 @@ final class BudgetSleeper {
             throw new RetryLater("Google Sheets asks to wait " + Math.max(1, wait.toSeconds())
                     + " s before the next call, more than this request has left", wait);
         }
-        long end = System.nanoTime() + wait.toNanos();
         try {
-            for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
-                Thread.sleep(Math.min(left, SLICE_MILLIS));
-                ctx.heartbeat().beat();
-            }
+            sleepBeating(millis, ctx);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting to retry Google Sheets");
+        }
+    }
+
+    /** Sleeps {@code millis} in slices of at most five seconds, beating the run's heartbeat after each. */
+    static void sleepBeating(long millis, RunContext ctx) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+            Thread.sleep(Math.min(left, SLICE_MILLIS));
+            ctx.heartbeat().beat();
         }
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 final class SheetsPacer {
     /** How much of the quota wipflow plans to use. */
     static final double SHARE = 0.97;
-    private static final long SLICE_MILLIS = 5_000;
 
     /** The two quotas; a GET is a read, anything else a write, as Google counts them. */
     enum Kind {
@@ -65,12 +64,8 @@ final class SheetsPacer {
     }
 
     private static void sleep(long millis, RunContext ctx) {
-        long end = System.nanoTime() + millis * 1_000_000;
         try {
-            for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
-                Thread.sleep(Math.min(left, SLICE_MILLIS));
-                ctx.heartbeat().beat();
-            }
+            BudgetSleeper.sleepBeating(millis, ctx);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryLater("interrupted while waiting for the Sheets quota", Duration.ofSeconds(1));
