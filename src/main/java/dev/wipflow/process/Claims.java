@@ -110,6 +110,7 @@ final class Claims {
             for (long id : missing) {
                 jobs.record(job.jobId(), new JobResult(id, "", null, false, List.of(), 0, "the product was deleted"));
             }
+            if (missing.isEmpty() && "running".equals(job.status())) jobs.settle(job.jobId());
         }
         return Optional.empty();
     }

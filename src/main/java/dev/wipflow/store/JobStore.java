@@ -58,10 +58,15 @@ public final class JobStore {
                 .map(rs -> map(h, rs)).list());
     }
 
-    /** Records (or replaces) one product's result and moves the job's status on. */
+    /**
+     * Records (or replaces) one product's result and moves the job's status on. The job's row is locked first, so
+     * two callers recording its last two results count each other's: in PostgreSQL a statement sees only what was
+     * committed when it began, and without the lock both would count one result short and leave the job running.
+     */
     public void record(String jobId, JobResult r) {
         long now = clock.millis();
         sql.useTransaction(h -> {
+            h.createUpdate("UPDATE jobs SET status = status WHERE job_id = :j").bind("j", jobId).execute();
             h.createUpdate("DELETE FROM job_results WHERE job_id = :j AND wip_id = :w").bind("j", jobId).bind("w", r.wipId()).execute();
             h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error,"
                             + " status, sheet_write, at) VALUES (:j, :w, :sku, :row, :ok, :fields, :d, :err, :status, :write, :at)")
@@ -69,16 +74,35 @@ public final class JobStore {
                     .bind("ok", r.success() ? 1 : 0).bind("fields", Json.write(r.extractedFields()))
                     .bind("d", r.duration()).bind("err", r.error()).bind("status", r.status())
                     .bind("write", r.sheetWrite()).bind("at", now).execute();
-            h.createUpdate("UPDATE jobs SET status = CASE WHEN status IN ('cancelled', 'failed') THEN status"
-                            + " WHEN (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'completed'"
-                            + " ELSE 'running' END,"
-                            + " completed_at = CASE WHEN status NOT IN ('cancelled', 'failed') AND (SELECT COUNT(*) FROM job_results"
-                            + " WHERE job_id = :j) >= :total THEN :now ELSE completed_at END"
-                            + (notifies ? ", webhook_state = CASE WHEN webhook_state IS NULL AND status NOT IN ('cancelled', 'failed')"
-                            + " AND (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'due' ELSE webhook_state END" : "")
-                            + " WHERE job_id = :j")
-                    .bind("j", jobId).bind("now", now).bind("total", total(h, jobId)).execute();
+            moveOn(h, jobId, now);
         });
+    }
+
+    /**
+     * Completes a job whose results are all in but which was left {@code running} (before {@link #record} locked the
+     * job's row, two callers recording its last results at once could leave it so); nothing else changes.
+     */
+    public void settle(String jobId) {
+        long now = clock.millis();
+        sql.useTransaction(h -> {
+            h.createUpdate("UPDATE jobs SET status = status WHERE job_id = :j").bind("j", jobId).execute();
+            int results = h.createQuery("SELECT COUNT(*) FROM job_results WHERE job_id = :j").bind("j", jobId)
+                    .mapTo(Integer.class).one();
+            if (results > 0 && results >= total(h, jobId)) moveOn(h, jobId, now);
+        });
+    }
+
+    /** The job's status from its results: {@code completed} (webhook due) once every product has one. */
+    private void moveOn(Handle h, String jobId, long now) {
+        h.createUpdate("UPDATE jobs SET status = CASE WHEN status IN ('cancelled', 'failed') THEN status"
+                        + " WHEN (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'completed'"
+                        + " ELSE 'running' END,"
+                        + " completed_at = CASE WHEN status NOT IN ('cancelled', 'failed') AND (SELECT COUNT(*) FROM job_results"
+                        + " WHERE job_id = :j) >= :total THEN COALESCE(completed_at, :now) ELSE completed_at END"
+                        + (notifies ? ", webhook_state = CASE WHEN webhook_state IS NULL AND status NOT IN ('cancelled', 'failed')"
+                        + " AND (SELECT COUNT(*) FROM job_results WHERE job_id = :j) >= :total THEN 'due' ELSE webhook_state END" : "")
+                        + " WHERE job_id = :j")
+                .bind("j", jobId).bind("now", now).bind("total", total(h, jobId)).execute();
     }
 
     /** Marks a job started (the first time a caller works on it). */

@@ -107,6 +107,26 @@ class JobWebhookTest {
     }
 
     @Test
+    void a_job_left_running_with_every_result_in_is_completed_by_its_next_caller_and_its_webhook_sent() {
+        String job = job(add("A", "B"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post("/api/hooks/wip/process-one", "{\"job_id\":\"" + job + "\",\"fast_mode\":true}").status()).isEqualTo(200);
+        }
+        assertThat(receiver.calls).hasSize(1);
+        // as an earlier wipflow could leave it on PostgreSQL: both results in, the job still running, no webhook due
+        wipflow.app.database().sql().useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'running', completed_at = NULL,"
+                + " webhook_state = NULL, webhook_attempts = 0, webhook_delivered_at = NULL WHERE job_id = :j").bind("j", job).execute());
+
+        assertThat(api.post("/api/hooks/wip/process-one", "{\"job_id\":\"" + job + "\",\"fast_mode\":true}").status()).isEqualTo(204);
+        JsonNode settled = api.get("/api/hooks/wip/jobs/" + job).json().path("job");
+        assertThat(settled.path("status").asText()).isEqualTo("completed");
+        assertThat(settled.path("completed_at").asText()).isNotBlank();
+        assertThat(settled.path("processed_products").asInt()).isEqualTo(2);
+        assertThat(settled.path("webhook").path("state").asText()).isEqualTo("delivered");
+        assertThat(receiver.calls).hasSize(2);
+    }
+
+    @Test
     void a_failed_delivery_is_retried_by_a_later_request_and_then_received_exactly_once() throws Exception {
         receiver.answers.add(503);
         String job = job(add("A"));
