@@ -61,7 +61,8 @@ public final class DocumentImport {
         DocumentReading reading = documents.toImport(d, request.mapping(), baseUrl);
         if (!reading.mapping().has("sku")) throw DomainException.invalid("the mapping has no sku column", Map.of());
         Instant now = clock.instant();
-        Result result = wips.sql().inTransaction(h -> {
+        // the same document imported twice at once (a double click): the later run sees the first one's products
+        Result result = wips.sql().inTransactionRacing(3, h -> {
             Map<String, DocumentProducts.Known> existing = DocumentProducts.bySku(h, collection, request.enrich());
             List<RowSkipped> skipped = new ArrayList<>(reading.skipped());
             int[] counts = {0, 0}; // added, updated

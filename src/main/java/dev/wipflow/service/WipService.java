@@ -56,7 +56,8 @@ public final class WipService {
                     : errors.size() + " products are invalid", Map.of("errors", errors));
         }
         Instant now = clock.instant();
-        return store.sql().inTransaction(h -> {
+        // a request adding the same new SKUs at the same moment makes this one run again and see them
+        return store.sql().inTransactionRacing(3, h -> {
             List<Map<String, Object>> out = new ArrayList<>();
             List<String> existing = new ArrayList<>();
             int added = 0, updated = 0;

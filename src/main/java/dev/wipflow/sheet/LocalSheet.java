@@ -41,28 +41,12 @@ public final class LocalSheet implements ProductSheet {
     @Override
     public int writeRow(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values, RunContext ctx) {
         ctx.countSheetCall();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write(collection, rowNum, sku, values);
-            } catch (dev.wipflow.store.sql.SqlFailure e) {
-                // A writer that still lost a race for the next row number or the SKU (see write) tries again.
-                if (attempt == 5 || !isUniqueViolation(e)) throw e;
-            }
-        }
+        return write(collection, rowNum, sku, values);
     }
 
-    private static boolean isUniqueViolation(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql
-                    && ("23505".equals(sql.getSQLState()) || String.valueOf(sql.getMessage()).contains("UNIQUE constraint"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** A writer that still lost a race for the next row number or the SKU (see below) writes again. */
     private int write(String collection, Optional<Integer> rowNum, String sku, Map<String, String> values) {
-        return sql.inTransaction(h -> {
+        return sql.inTransactionRacing(5, h -> {
             // Writers of one tab go one at a time, as they do on a real sheet: SQLite's transactions take the write
             // lock when they begin; on PostgreSQL two appends would otherwise read the same last row number.
             if (dialect == Database.Dialect.POSTGRES) {

@@ -64,6 +64,21 @@ public final class Sql {
         return withHandle(h -> h.inTransaction(work));
     }
 
+    /**
+     * The work in one transaction, run again when it lost a race for a unique key: it looked for a row, found none and
+     * inserted one while another transaction inserted the same key first. The next run sees the other's row and
+     * decides again (updates it, or answers that it exists). At most {@code runs} runs; then the failure is thrown.
+     */
+    public <T> T inTransactionRacing(int runs, Work<T> work) {
+        for (int run = 1; ; run++) {
+            try {
+                return inTransaction(work);
+            } catch (SqlFailure e) {
+                if (run >= runs || !e.uniqueViolation()) throw e;
+            }
+        }
+    }
+
     public void useTransaction(Use work) {
         inTransaction(h -> {
             work.with(h);
