@@ -31,6 +31,18 @@ final class FieldsBuilder {
         return c.isEmpty() ? current : c;
     }
 
+    /**
+     * A value written with its label in the same element ({@code Marca: Panasonic}, {@code Ver mais artigos da Marca:
+     * Panasonic}) is what follows the label's colon and space; a colon inside a name ({@code Re:Store}) stays.
+     */
+    static String unlabelled(String value) {
+        if (value == null) return null;
+        int colon = Math.max(value.lastIndexOf(": "), value.lastIndexOf("： "));
+        if (colon < 1 || colon > 80) return value;
+        String after = value.substring(colon + 2).strip();
+        return after.isEmpty() ? value : after;
+    }
+
     void spec(String name, String value) {
         String n = Text.clean(name);
         String v = Text.clean(value);
@@ -40,7 +52,7 @@ final class FieldsBuilder {
     }
 
     ProductFields build(String source) {
-        ProductFields raw = new ProductFields(title, brand, sku, mpn, gtin, price, compareAtPrice, currency,
+        ProductFields raw = new ProductFields(title, unlabelled(brand), sku, mpn, gtin, price, compareAtPrice, currency,
                 availability, images, description, category, specs, null, null, null, null, null, null);
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : raw.present()) sources.put(name, source);

@@ -136,4 +136,21 @@ class ShopLayoutRulesTest {
         assertThat(f.images()).containsExactly("https://bowls.example.com/media/bowl-front-2000.jpg",
                 "https://bowls.example.com/media/bowl-top.jpg", "https://bowls.example.com/media/bowl-side.jpg");
     }
+
+    @Test
+    void specs_laid_out_in_two_columns_pair_each_label_with_the_cell_beside_it() throws IOException {
+        ProductFields f = extract("specs-two-columns.html", "https://market.example.co.uk/itm/cr2032-10");
+        assertThat(f.brand()).isEqualTo("Duracell");
+        assertThat(f.specs()).containsEntry("Chemistry", "Lithium").containsEntry("Size", "CR2032")
+                .containsEntry("Pack size", "10");
+        assertThat(f.specs()).as("a grid of figures is no label/value row").doesNotContainKeys("Pack", "Cells");
+    }
+
+    @Test
+    void a_brand_written_with_its_label_is_the_name_after_the_label() throws IOException {
+        ProductFields f = extract("brand-with-label.html", "https://loja.example.pt/products/nn-k35");
+        assertThat(f.brand()).isEqualTo("Panasonic");
+        assertThat(FieldsBuilder.unlabelled("Re:Store")).isEqualTo("Re:Store");
+        assertThat(FieldsBuilder.unlabelled("Brand: Moen")).isEqualTo("Moen");
+    }
 }
