@@ -24,8 +24,10 @@ final class IdentityHeuristic {
             + ")\\s*[:：#.\\-–]?\\s*(\\p{Alnum}[\\p{Alnum}._/-]{2,40})(?=$|[\\s,;|)])");
     /** Invisible direction marks some shops put between a label and its colon. */
     private static final Pattern MARKS = Pattern.compile("[\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u00ad]");
-    private static final Pattern BRAND_SPEC = Pattern.compile("(?i)^(brand|marke|hersteller|marque|fabricant|marca|"
-            + "merk|märke|varumärke|producent|marka|fabbricante|produttore|fabricante|manufacturer|vendor|メーカー|ブランド)$");
+    private static final Pattern BRAND_SPEC = Pattern.compile("(?iu)^(brand|marke|hersteller|marque|fabricant|marca|"
+            + "merk|märke|varumärke|producent|marka|fabbricante|produttore|fabricante|manufacturer|vendor|brand name|"
+            + "fabrikant|tillverkare|produsent|valmistaja|výrobce|výrobca|proizvajalec|proizvođač|gyártó|"
+            + "производитель|бренд|марка|μάρκα|品牌|브랜드|제조사|メーカー|ブランド)$");
     private static final String SKU_MARKUP = "[itemprop=sku], .sku, .product-sku, .product__sku, [data-product-sku], "
             + "[class*=sku] .value, .product-reference span, [id*=sku], [class*=product-code], [class*=productCode]";
     private static final String BUY_FORM = "form input[name=product_id], form input[name=product-id], form input[name=id_product], "

@@ -153,4 +153,19 @@ class ShopLayoutRulesTest {
         assertThat(FieldsBuilder.unlabelled("Re:Store")).isEqualTo("Re:Store");
         assertThat(FieldsBuilder.unlabelled("Brand: Moen")).isEqualTo("Moen");
     }
+
+    @Test
+    void a_brand_or_maker_label_in_the_shops_language_names_the_brand() {
+        String[][] labels = {{"Proizvajalec", "B&S"}, {"Výrobce", "Tescoma"}, {"Производитель", "Bosch"},
+                {"Tillverkare", "Gustavsberg"}, {"Brand name", "Grohe"}};
+        for (String[] label : labels) {
+            String html = "<html><head><title>Tap | Shop</title></head><body><main><h1>Basin tap</h1>"
+                    + "<ul class=\"info\"><li><strong>" + label[0] + ":</strong> <a href=\"/m/1\">"
+                    + label[1].replace("&", "&amp;") + "</a></li><li><strong>Šifra:</strong> 0638</li></ul>"
+                    + "<p class=\"price\">49,90 €</p></main></body></html>";
+            String url = "https://shop.example.si/tap";
+            ProductFields f = new ProductExtractor(null, FieldFiller.NONE).extractFrom(new Page(url, url, 200, "text/html", html));
+            assertThat(f.brand()).as(label[0]).isEqualTo(label[1]);
+        }
+    }
 }
