@@ -7,8 +7,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Which elements of one page sit in page chrome (header, footer, menus, cart drawer, cookie banner) or in other
- * products' listings (related, recommended, reviews). Each element's answer is remembered, so candidates that share
- * ancestors do not test the same class names again.
+ * products' listings (related, recommended, reviews, and any {@link ProductCards}). Each element's answer is
+ * remembered, so candidates that share ancestors do not test the same class names again.
  */
 final class Chrome {
     private static final Pattern ASIDE = Pattern.compile("(?i)(related|upsell|up-sell|cross-?sell|recommend|recently|"
@@ -16,6 +16,7 @@ final class Chrome {
             + "mega-menu|site-header|site-footer|cookie|review)");
 
     private final Map<Element, Boolean> known = new IdentityHashMap<>();
+    private final ProductCards cards = new ProductCards();
 
     /** True for elements inside chrome or other products' listings; {@code <body>}/{@code <html>} classes do not count. */
     boolean contains(Element e) {
@@ -26,10 +27,15 @@ final class Chrome {
         if (tag.equals("body") || tag.equals("html") || e.parent() == null) {
             aside = false;
         } else {
-            aside = isChrome(e, tag) || contains(e.parent());
+            aside = isChrome(e, tag) || contains(e.parent()) || cards.isCard(e);
         }
         known.put(e, aside);
         return aside;
+    }
+
+    /** The product cards of this page (see {@link ProductCards}). */
+    ProductCards cards() {
+        return cards;
     }
 
     private static boolean isChrome(Element e, String tag) {

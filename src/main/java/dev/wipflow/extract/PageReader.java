@@ -48,6 +48,15 @@ final class PageReader {
         return trail.names().isEmpty() ? merged : ProductFieldsCopy.withCategory(merged, trail.names(), trail.source());
     }
 
+    /**
+     * How many other products' cards the page shows in its main content (see {@link ProductCards}): a page that
+     * shows several and no product of its own is a category, search or "not found" page.
+     */
+    static int listedProducts(Document doc) {
+        ProductScope scope = ProductScope.of(doc, PageIndex.of(doc));
+        return scope.chrome().cards().count(scope.main());
+    }
+
     private static void addProduct(List<ProductFields> found, List<JsonNode> nodes, String variantId, HttpUrl base,
                                    String source) {
         List<JsonNode> products = Schema.products(nodes);

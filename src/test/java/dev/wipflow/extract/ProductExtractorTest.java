@@ -157,4 +157,33 @@ class ProductExtractorTest {
             assertThat(f.title()).doesNotContain("script").doesNotContain("document");
         }
     }
+
+    @Test
+    void a_removed_product_whose_address_now_shows_its_category_fails_and_says_why() throws IOException {
+        String listing;
+        try (InputStream in = ProductExtractorTest.class.getResourceAsStream("/rules/listing-collection.html")) {
+            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        server.route("/products/undermount-70", ex -> TestServer.redirect(ex, "/collections/kitchen-sinks"))
+                .route("/collections/kitchen-sinks", ex -> TestServer.html(ex, listing));
+
+        assertThatThrownBy(() -> new ProductExtractor(fetcher, FieldFiller.NONE)
+                .extract(server.url("/products/undermount-70"), RunContext.unbounded()))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("/collections/kitchen-sinks lists 4 products and shows none of its own")
+                .hasMessageContaining("removed or moved");
+    }
+
+    @Test
+    void a_product_page_without_structured_data_beside_other_products_cards_is_read() throws IOException {
+        String page;
+        try (InputStream in = ProductExtractorTest.class.getResourceAsStream("/rules/listing-product-with-grid.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        server.route("/products/undermount-60", ex -> TestServer.html(ex, page));
+        ProductFields f = new ProductExtractor(fetcher, FieldFiller.NONE)
+                .extract(server.url("/products/undermount-60"), RunContext.unbounded());
+        assertThat(f.title()).isEqualTo("Undermount sink 60 cm");
+        assertThat(f.price()).isEqualByComparingTo("219.00");
+    }
 }

@@ -168,4 +168,20 @@ class ShopLayoutRulesTest {
             assertThat(f.brand()).as(label[0]).isEqualTo(label[1]);
         }
     }
+
+    @Test
+    void the_cards_of_a_category_page_give_it_no_price_picture_or_stock() throws IOException {
+        ProductFields f = extract("listing-collection.html", "https://sinks.example.co.uk/collections/kitchen-sinks");
+        assertThat(f.title()).isEqualTo("Kitchen sinks");
+        assertThat(f.price()).isNull();
+        assertThat(f.compareAtPrice()).isNull();
+        assertThat(f.images()).isEmpty();
+    }
+
+    @Test
+    void other_products_shown_as_cards_whatever_their_class_names_are_not_the_products_price_or_pictures() throws IOException {
+        ProductFields f = extract("listing-product-with-grid.html", "https://sinks.example.co.uk/products/undermount-60");
+        assertThat(f.price()).isEqualByComparingTo("219.00");
+        assertThat(f.images()).hasSize(1).first().asString().endsWith("um-60-large.jpg");
+    }
 }
