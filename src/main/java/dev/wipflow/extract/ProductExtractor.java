@@ -49,28 +49,14 @@ public final class ProductExtractor implements Extractor {
         if (!found.has("title")) {
             throw new StepFailure("no product found on " + page.finalUrl() + " (no title in structured data or markup)");
         }
-        refuseListing(found, page, doc);
+        Optional<String> notProduct = NotProductPage.reason(found, page, doc);
+        if (notProduct.isPresent()) throw new StepFailure(notProduct.get());
         return images == null ? found : images.check(found, ctx);
     }
 
     /** Structured data, meta tags and heuristics of an already fetched page; no network, no LLM. */
     public ProductFields extractFrom(Page page) {
         return PageReader.read(page, PageReader.parse(page));
-    }
-
-    /**
-     * A page that shows other products' cards and nothing of its own — no price, no structured data, only what its
-     * markup's heading says — is where a shop sends the address of a product it removed (its category, a search, a
-     * "not found" page with suggestions). Its heading and a card's price would be a believable row for the wrong
-     * product, so the extraction fails and says why.
-     */
-    private static void refuseListing(ProductFields found, Page page, Document doc) {
-        if (found.has("price") || !found.sources().values().stream().allMatch("heuristic"::equals)) return;
-        int cards = PageReader.listedProducts(doc);
-        if (cards >= ProductCards.MIN_CARDS) {
-            throw new StepFailure("the page " + page.finalUrl() + " lists " + cards + " products and shows none of its own"
-                    + " (a category, search or 'not found' page): the product may have been removed or moved; check its URL");
-        }
     }
 
     /** The {@code ?variant=} id of the page as fetched, else of the URL as given. */

@@ -186,4 +186,25 @@ class ProductExtractorTest {
         assertThat(f.title()).isEqualTo("Undermount sink 60 cm");
         assertThat(f.price()).isEqualByComparingTo("219.00");
     }
+
+    @Test
+    void a_not_found_page_or_a_bot_check_answered_with_200_fails_and_says_which() {
+        server.route("/p/gone", ex -> TestServer.html(ex, "<html><head><title>Seite nicht gefunden | Bad & Küche</title></head>"
+                        + "<body><header><a href=\"/\">Bad &amp; Küche</a></header><main><h1>Hoppla!</h1>"
+                        + "<p>Diese Seite existiert nicht mehr.</p></main></body></html>"))
+                .route("/p/walled", ex -> TestServer.html(ex, "<html><head><title>Just a moment...</title></head>"
+                        + "<body><h1>shop.example</h1><p>Checking if the site connection is secure</p></body></html>"))
+                .route("/p/tee", ex -> TestServer.html(ex, "<html><head><title>Access Denied T-shirt | Band Merch</title></head>"
+                        + "<body><main><h1>Access Denied T-shirt</h1><span class=\"price\">$25.00</span>"
+                        + "<form action=\"/cart/add\"><button name=\"add\">Add to cart</button></form></main></body></html>"));
+        ProductExtractor extractor = new ProductExtractor(fetcher, FieldFiller.NONE);
+
+        assertThatThrownBy(() -> extractor.extract(server.url("/p/gone"), RunContext.unbounded()))
+                .isInstanceOf(StepFailure.class).hasMessageContaining("says it was not found").hasMessageContaining("check its URL");
+        assertThatThrownBy(() -> extractor.extract(server.url("/p/walled"), RunContext.unbounded()))
+                .isInstanceOf(StepFailure.class).hasMessageContaining("bot check").hasMessageContaining("Just a moment...");
+        ProductFields tee = extractor.extract(server.url("/p/tee"), RunContext.unbounded());
+        assertThat(tee.title()).isEqualTo("Access Denied T-shirt");
+        assertThat(tee.price()).isEqualByComparingTo("25.00");
+    }
 }
