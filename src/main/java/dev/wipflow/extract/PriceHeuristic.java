@@ -26,17 +26,21 @@ final class PriceHeuristic {
     private static final Pattern NOW = Pattern.compile("(?i)((?<!non-)(?<!non)sale|special|final|current|now|actual|promo|"
             + "reduced|offer|with-(?:list|old|compare|regular)|has-discount)");
     private static final Pattern SKIP = Pattern.compile("(?i)(per-?unit|unit-?price|price-?per|tax-?label|installment|"
-            + "klarna|afterpay|shipping|saving|save|discount|percent|badge|label|price-?range|price-?filter|tier)");
+            + "klarna|afterpay|shipping|saving|save|discount|percent|badge|label|price-?range|price-?filter|tier|count|coupon|voucher)");
     /** The price before tax printed beside the price ("excl. VAT", "ohne MwSt.", "HT", "Brez DDV", "bez DPH", "netto"). */
     private static final String WITHOUT_TAX = "\\b(?:excl\\.?|excluding|ex\\.|without|ohne|exkl\\.?|hors|sans|senza|sin|"
             + "sem|zonder|bez|brez|bez\\.)\\s*(?:vat|tax|taxes|mwst\\.?|ust\\.?|tva|taxe|iva|btw|moms|ddv|dph|pdv|áfa|afa)\\b|"
             + "\\bHT\\b|\\bnetto\\b|\\bnet of tax\\b";
+    /** A count printed beside the price: how many were bought or sold, how many reviews ("29개 구매", "1,204 sold"). */
+    private static final String COUNT = "\\d\\s*(?:개|명|건|件|個|人)\\s*(?:구매|판매|购买|已售|購入)|"
+            + "\\d\\s+(?:sold|bought|purchased|verkauft|vendus|vendidos|venduti|verkocht|sålda|reviews?|ratings?|"
+            + "bewertungen|avis|opiniones|recensioni)\\b";
     /** Text that makes an amount something other than the price paid: unit prices, instalments, shipping, savings. */
     private static final Pattern NOT_PRICE_TEXT = Pattern.compile("(?i)(/\\s*(?:\\d+\\s*)?(?:kg|g|l|ml|m|m²|m2|st(?:ück)?|pcs?|unit|stk)\\b|"
             + "\\bper\\s+(?:kg|g|litre|liter|l|100|unit|m)\\b|\\b(?:grundpreis|prix au kilo|precio por|prezzo al)|"
             + "\\d\\s*[x×]\\s*\\D{0,4}\\d|payments? of|instal+ments?|/\\s*mo(?:nth)?\\b|per month|monthly|mensual|monatlich|"
             + "\\b(?:shipping|delivery|postage|versand|lieferung|livraison|envío|spedizione|verzending)\\b|"
-            + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b|" + WITHOUT_TAX + ")");
+            + "you save|sie sparen|vous économisez|ahorras|risparmi|\\bsave\\b|\\bspare\\b|" + WITHOUT_TAX + "|" + COUNT + ")");
     /** A saving printed beside the price ("Risparmia il 20%") labels only itself, not the price next to it. */
     private static final Pattern SAVING_TEXT = Pattern.compile("(?i)(you save|sie sparen|vous économisez|ahorras|risparmi|"
             + "\\bsave\\b|\\bspare\\b)");

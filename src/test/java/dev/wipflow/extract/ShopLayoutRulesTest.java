@@ -185,4 +185,13 @@ class ShopLayoutRulesTest {
         assertThat(f.price()).isEqualByComparingTo("219.00");
         assertThat(f.images()).hasSize(1).first().asString().endsWith("um-60-large.jpg");
     }
+
+    @Test
+    void a_purchase_count_or_a_coupon_beside_the_price_is_not_the_price() throws IOException {
+        ProductFields won = extract("price-count-and-coupon.html", "https://shop.example.kr/deal/4548");
+        assertThat(won.price()).isEqualByComparingTo("2900");
+        assertThat(won.currency()).isEqualTo("KRW");
+        ProductFields dollars = extract("price-sold-count.html", "https://taps.example.com/p/brass-pillar");
+        assertThat(dollars.price()).isEqualByComparingTo("39.00");
+    }
 }
