@@ -120,9 +120,13 @@ final class IdentityHeuristic {
 
     /** "Brand: Moen" written as a short line of text (a paragraph or list item) in the product block. */
     private static String labelled(ProductScope scope, Pattern label) {
-        for (Element e : scope.product().select("p, li, dd, div, span")) {
-            if (hasBlockInside(e)) continue;
-            String t = e.text();
+        return labelled(scope, scope.product(), label);
+    }
+
+    private static String labelled(ProductScope scope, Element area, Pattern label) {
+        for (Element e : area.select("p, li, dd, div, span")) {
+            if (hasBlockInside(e) || area != scope.product() && scope.isAside(e)) continue;
+            String t = MARKS.matcher(e.text()).replaceAll("");
             int colon = t.indexOf(':');
             if (t.length() > 100 || colon < 1) continue;
             if (label.matcher(t.substring(0, colon).trim()).matches()) {
@@ -146,6 +150,13 @@ final class IdentityHeuristic {
         }
         String labelled = labelled(scope, BRAND_SPEC);
         if (labelled != null) return labelled;
+        String inDetails = brandMarkup(scope);
+        if (inDetails != null) return inDetails;
+        // a details list below the product block ("Manufacturer : …"), outside chrome and other products' cards
+        return scope.main() == scope.product() ? null : labelled(scope, scope.main(), BRAND_SPEC);
+    }
+
+    private static String brandMarkup(ProductScope scope) {
         for (Element e : scope.product().select(BRAND_MARKUP)) {
             if (scope.isAside(e) || e.normalName().equals("body")) continue;
             String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("data-brand") ? e.attr("data-brand") : e.text();

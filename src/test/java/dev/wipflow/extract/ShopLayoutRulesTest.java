@@ -194,4 +194,11 @@ class ShopLayoutRulesTest {
         ProductFields dollars = extract("price-sold-count.html", "https://taps.example.com/p/brass-pillar");
         assertThat(dollars.price()).isEqualByComparingTo("39.00");
     }
+
+    @Test
+    void a_maker_named_in_a_details_list_below_the_product_is_its_brand_but_not_one_in_other_products_cards() throws IOException {
+        ProductFields f = extract("brand-details-below.html", "https://music.example.com/p/movement-revisited");
+        assertThat(f.brand()).isEqualTo("Mack Avenue Records");
+        assertThat(f.price()).isEqualByComparingTo("13.49");
+    }
 }
