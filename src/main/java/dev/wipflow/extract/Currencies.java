@@ -18,8 +18,9 @@ final class Currencies {
             Map.entry("CN¥", "CNY"), Map.entry("RMB", "CNY"), Map.entry("元", "CNY"), Map.entry("円", "JPY"),
             Map.entry("¥", "JPY"), Map.entry("￥", "JPY"), Map.entry("zł", "PLN"), Map.entry("zl", "PLN"),
             Map.entry("Kč", "CZK"), Map.entry("Ft", "HUF"), Map.entry("lei", "RON"), Map.entry("лв", "BGN"),
-            Map.entry("₹", "INR"), Map.entry("Rs.", "INR"), Map.entry("₩", "KRW"), Map.entry("원", "KRW"), Map.entry("₽", "RUB"),
-            Map.entry("руб", "RUB"), Map.entry("₺", "TRY"), Map.entry("₪", "ILS"), Map.entry("₴", "UAH"),
+            Map.entry("₹", "INR"), Map.entry("Rs.", "INR"), Map.entry("₩", "KRW"), Map.entry("원", "KRW"),
+            Map.entry("₽", "RUB"), Map.entry("руб", "RUB"), Map.entry("₺", "TRY"), Map.entry("₪", "ILS"),
+            Map.entry("₴", "UAH"),
             Map.entry("Fr.", "CHF"), Map.entry("SFr.", "CHF"), Map.entry("R", "ZAR"), Map.entry("₱", "PHP"),
             Map.entry("฿", "THB"), Map.entry("₫", "VND"), Map.entry("Rp", "IDR"), Map.entry("RM", "MYR"));
 

@@ -2,6 +2,7 @@ package dev.wipflow.extract;
 
 import dev.wipflow.wip.ProductFields;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,7 +27,7 @@ final class NotProductPage {
             + "accès refusé|acceso denegado)");
 
     /** Sources any page has (its heading, its meta description and picture): they say nothing of a product. */
-    private static final java.util.Set<String> GENERIC = java.util.Set.of("heuristic", "meta");
+    private static final Set<String> GENERIC = Set.of("heuristic", "meta");
 
     private NotProductPage() {
     }
@@ -42,7 +43,7 @@ final class NotProductPage {
                     + Text.clean(doc.title()) + "\") instead of the product; process it again later, or from another address");
         }
         if (NOT_FOUND.matcher(headings).find()) {
-            return Optional.of("the page " + page.finalUrl() + " says it was not found (\"" + shortest(doc, found)
+            return Optional.of("the page " + page.finalUrl() + " says it was not found (\"" + shownTitle(doc, found)
                     + "\"): the product may have been removed or moved; check its URL");
         }
         int cards = PageReader.listedProducts(doc);
@@ -65,7 +66,7 @@ final class NotProductPage {
         return text.toString();
     }
 
-    private static String shortest(Document doc, ProductFields found) {
+    private static String shownTitle(Document doc, ProductFields found) {
         String t = found.title() != null ? found.title() : Text.clean(doc.title());
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }

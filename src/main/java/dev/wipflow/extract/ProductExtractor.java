@@ -10,8 +10,9 @@ import org.jsoup.nodes.Document;
 /**
  * Extraction: fetch the page, read the shop's feed if it has one, then JSON-LD, microdata, RDFa, meta and
  * heuristics; fields still missing go to the {@link FieldFiller} (never in fast mode). A page without any product
- * title is a failure, and so is one that is not a product's ({@link NotProductPage}); other missing fields are the pipeline's extract step's to warn about. The SKU picks its variant
- * of the page ({@link VariantMatch}); the images are checked last ({@link ImageCheck}).
+ * title is a failure, and so is one that is not a product's ({@link NotProductPage}); other missing fields are the
+ * pipeline's extract step's to warn about. The SKU picks its variant of the page ({@link VariantMatch}); the images
+ * are checked last ({@link ImageCheck}).
  */
 public final class ProductExtractor implements Extractor {
     static final List<String> KEY_FIELDS = List.of("title", "price", "currency", "brand", "images", "description");

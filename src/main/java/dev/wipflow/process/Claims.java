@@ -110,7 +110,8 @@ final class Claims {
             for (long id : missing) {
                 jobs.record(job.jobId(), new JobResult(id, "", null, false, List.of(), 0, "the product was deleted"));
             }
-            if (missing.isEmpty() && "running".equals(job.status())) jobs.settle(job.jobId());
+            // every product has its result but the job still runs: left so by two callers finishing it at once
+            if ("running".equals(job.status()) && done.containsAll(job.wipIds())) jobs.settle(job.jobId());
         }
         return Optional.empty();
     }

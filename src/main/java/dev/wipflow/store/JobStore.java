@@ -66,7 +66,7 @@ public final class JobStore {
     public void record(String jobId, JobResult r) {
         long now = clock.millis();
         sql.useTransaction(h -> {
-            h.createUpdate("UPDATE jobs SET status = status WHERE job_id = :j").bind("j", jobId).execute();
+            lock(h, jobId);
             h.createUpdate("DELETE FROM job_results WHERE job_id = :j AND wip_id = :w").bind("j", jobId).bind("w", r.wipId()).execute();
             h.createUpdate("INSERT INTO job_results (job_id, wip_id, sku, row_num, success, extracted_fields, duration, error,"
                             + " status, sheet_write, at) VALUES (:j, :w, :sku, :row, :ok, :fields, :d, :err, :status, :write, :at)")
@@ -79,17 +79,21 @@ public final class JobStore {
     }
 
     /**
-     * Completes a job whose results are all in but which was left {@code running} (before {@link #record} locked the
-     * job's row, two callers recording its last results at once could leave it so); nothing else changes.
+     * Moves a {@code running} job on from the results it has: one whose results are all in is completed (before
+     * {@link #record} locked the job's row, two callers recording its last results at once could leave it running);
+     * one still waiting for results stays as it is.
      */
     public void settle(String jobId) {
         long now = clock.millis();
         sql.useTransaction(h -> {
-            h.createUpdate("UPDATE jobs SET status = status WHERE job_id = :j").bind("j", jobId).execute();
-            int results = h.createQuery("SELECT COUNT(*) FROM job_results WHERE job_id = :j").bind("j", jobId)
-                    .mapTo(Integer.class).one();
-            if (results > 0 && results >= total(h, jobId)) moveOn(h, jobId, now);
+            lock(h, jobId);
+            moveOn(h, jobId, now);
         });
+    }
+
+    /** Takes the job's row for this transaction: writers of one job's status go one at a time. */
+    private static void lock(Handle h, String jobId) {
+        h.createUpdate("UPDATE jobs SET status = status WHERE job_id = :j").bind("j", jobId).execute();
     }
 
     /** The job's status from its results: {@code completed} (webhook due) once every product has one. */

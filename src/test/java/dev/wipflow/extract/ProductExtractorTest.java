@@ -160,10 +160,7 @@ class ProductExtractorTest {
 
     @Test
     void a_removed_product_whose_address_now_shows_its_category_fails_and_says_why() throws IOException {
-        String listing;
-        try (InputStream in = ProductExtractorTest.class.getResourceAsStream("/rules/listing-collection.html")) {
-            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String listing = rulePage("listing-collection.html");
         server.route("/products/undermount-70", ex -> TestServer.redirect(ex, "/collections/kitchen-sinks"))
                 .route("/collections/kitchen-sinks", ex -> TestServer.html(ex, listing));
 
@@ -176,10 +173,7 @@ class ProductExtractorTest {
 
     @Test
     void a_product_page_without_structured_data_beside_other_products_cards_is_read() throws IOException {
-        String page;
-        try (InputStream in = ProductExtractorTest.class.getResourceAsStream("/rules/listing-product-with-grid.html")) {
-            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String page = rulePage("listing-product-with-grid.html");
         server.route("/products/undermount-60", ex -> TestServer.html(ex, page));
         ProductFields f = new ProductExtractor(fetcher, FieldFiller.NONE)
                 .extract(server.url("/products/undermount-60"), RunContext.unbounded());
@@ -206,5 +200,11 @@ class ProductExtractorTest {
         ProductFields tee = extractor.extract(server.url("/p/tee"), RunContext.unbounded());
         assertThat(tee.title()).isEqualTo("Access Denied T-shirt");
         assertThat(tee.price()).isEqualByComparingTo("25.00");
+    }
+
+    private static String rulePage(String name) throws IOException {
+        try (InputStream in = ProductExtractorTest.class.getResourceAsStream("/rules/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
